@@ -1,0 +1,76 @@
+Feature: The shell and its conventions
+  Every command runs one-shot, from a command file and at the prompt, with the exit codes
+  of SPEC §3 and one clear line for every failure.
+
+  Scenario: Help lists the commands
+    When I run "gctls help"
+    Then the exit code is 0
+    And stdout contains "script"
+
+  Scenario: An unknown command is a usage error
+    When I run "gctls frobnicate"
+    Then the exit code is 2
+    And stderr is one line starting with "error: unknown command 'frobnicate'"
+    And there is no stack trace
+
+  Scenario: An unknown option is a usage error, not silently ignored
+    When I run "gctls help --stirct"
+    Then the exit code is 2
+    And stderr contains "unknown option --stirct"
+
+  Scenario: JSON output is one document
+    When I run "gctls version --output json"
+    Then the exit code is 0
+    And stdout is a JSON document
+    And the JSON at "$.java" contains "."
+
+  Scenario: A command file with comments and blank lines runs to the end
+    When I run the command file:
+      """
+      # a comment line must not abort the file
+
+        # nor an indented one
+      version
+      help script
+      """
+    Then the exit code is 0
+    And stdout contains "script - Run a command file"
+
+  Scenario: A command file stops at the first failing command and exits with its code
+    When I run the command file:
+      """
+      # rotate
+      version
+      bogus-command
+      version --output json
+      """
+    Then the exit code is 2
+    And stderr contains "stopped at run.gctls line 3 (exit 2)"
+    And stdout does not contain "java"
+
+  Scenario: The script command runs a file from inside a session
+    Given a file "inner.gctls" containing:
+      """
+      # inner file
+      version
+      """
+    When I run "gctls script --file ${tmp}/inner.gctls"
+    Then the exit code is 0
+    And stdout contains "gctls"
+
+  Scenario: A missing command file is refused with exit 3
+    When I run "gctls @${tmp}/missing.gctls"
+    Then the exit code is 3
+    And stderr is one line starting with "error: cannot read command file"
+
+  Scenario: The prompt runs commands, reports errors and keeps going
+    When I type at the prompt:
+      """
+      version
+      bogus
+      help script
+      exit
+      """
+    Then the exit code is 0
+    And the output contains "error: unknown command 'bogus'"
+    And the output contains "script - Run a command file"

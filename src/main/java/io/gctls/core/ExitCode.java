@@ -1,0 +1,50 @@
+package io.gctls.core;
+
+/**
+ * The process exit codes of SPEC §3. One-shot runs and command files end with one of these; the
+ * interactive prompt shows the same classification in its error lines.
+ */
+public enum ExitCode {
+    OK(0),
+    /** Only with {@code --strict}: the command succeeded but raised warnings. */
+    WARNINGS(1),
+    /** The command line itself is wrong: unknown command or option, bad option value. */
+    USAGE(2),
+    /** Input refused: a certificate verdict of error, an unreadable or wrong-kind file. */
+    INPUT(3),
+    /** Authentication or permission failure (401/403, bad client credentials). */
+    AUTH(4),
+    /** The API refused the request (any other 4xx). */
+    API_REFUSED(5),
+    /** The API is unavailable: 5xx, network, open circuit, retries exhausted. */
+    UNAVAILABLE(6),
+    /** Not part of SPEC §3: an unexpected failure inside gctls itself (EX_SOFTWARE). */
+    INTERNAL(70),
+    /** Cancelled by Ctrl-C. */
+    INTERRUPTED(130);
+
+    private final int code;
+
+    ExitCode(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public boolean isSuccess() {
+        return this == OK;
+    }
+
+    /** The worse of two outcomes, so that a run of several steps reports its worst one. */
+    public ExitCode worst(ExitCode other) {
+        if (this == OK) {
+            return other;
+        }
+        if (other == OK || other == WARNINGS) {
+            return this;
+        }
+        return this == WARNINGS ? other : this;
+    }
+}

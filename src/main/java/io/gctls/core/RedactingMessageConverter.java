@@ -1,0 +1,13 @@
+package io.gctls.core;
+
+import ch.qos.logback.classic.pattern.MessageConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+
+/** Logback's %msg with every registered secret masked (SPEC §7: no secret in logs). */
+public class RedactingMessageConverter extends MessageConverter {
+
+    @Override
+    public String convert(ILoggingEvent event) {
+        return Secrets.redact(super.convert(event));
+    }
+}

@@ -1,0 +1,78 @@
+package io.gctls.shell;
+
+import io.gctls.core.ExitCode;
+import io.gctls.core.GctlsException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+/**
+ * The one place a failure becomes what the user sees: one line on stderr ("error: ..."), plus a
+ * JSON error document on stdout with {@code --output json}, and the stack trace only with
+ * {@code --debug}. Messages pass through the redacting writers like all output.
+ */
+public final class ErrorReporter {
+
+    private ErrorReporter() {
+    }
+
+    public static ExitCode report(Throwable failure, String commandName, Output output, boolean debug) {
+        GctlsException known = find(failure);
+        ExitCode code;
+        String message;
+        if (known != null) {
+            code = known.exitCode();
+            message = known.getMessage();
+        } else if (isCancellation(failure)) {
+            code = ExitCode.INTERRUPTED;
+            message = (commandName == null ? "command" : commandName) + " cancelled";
+        } else {
+            code = ExitCode.INTERNAL;
+            message = "internal error in " + (commandName == null ? "gctls" : "'" + commandName + "'") + ": "
+                    + describe(failure) + (debug ? "" : " (run with --debug for the stack trace)");
+        }
+        output.note(output.style().error("error:") + " " + message);
+        if (output.json()) {
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("message", message);
+            error.put("exitCode", code.code());
+            error.put("kind", code.name().toLowerCase(java.util.Locale.ROOT));
+            output.json(Map.of("error", error));
+        }
+        if (debug) {
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            output.note(trace.toString().stripTrailing());
+        }
+        return code;
+    }
+
+    private static GctlsException find(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof GctlsException g) {
+                return g;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isCancellation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof CancellationException || t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
+        return root.getClass().getSimpleName() + text;
+    }
+}

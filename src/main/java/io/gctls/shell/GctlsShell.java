@@ -1,0 +1,177 @@
+package io.gctls.shell;
+
+import io.gctls.core.Cancellation;
+import io.gctls.core.ExitCode;
+import io.gctls.core.GctlsException;
+import io.gctls.core.Prompter;
+import io.gctls.core.XdgDirs;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jline.reader.History;
+import org.springframework.shell.core.command.CommandRegistry;
+
+/**
+ * gctls's runner. Spring Shell 4.0.1 provides the command model, registry, completion and
+ * JLine wiring; gctls owns the loop because it must guarantee SPEC §3 exit codes, strict option
+ * parsing, command files with comments, Ctrl-C that cancels the command rather than the shell,
+ * and history that never stores a secret.
+ */
+public class GctlsShell {
+
+    private final CommandRegistry registry;
+    private final CommandLineParser parser;
+    private final Collection<GctlsCommand> commands;
+    private final List<LaunchHook> launchHooks;
+    private final XdgDirs dirs;
+    private final ScriptRunner scripts;
+    private final SecretOptions secretOptions;
+
+    private volatile SessionSettings session = SessionSettings.defaults();
+    private volatile Cancellation current = Cancellation.create();
+    private volatile InteractiveShell interactive;
+
+    public GctlsShell(Collection<GctlsCommand> commands, List<LaunchHook> launchHooks, XdgDirs dirs) {
+        this.registry = new CommandRegistry(new HashSet<>(commands));
+        this.parser = new CommandLineParser(registry);
+        this.commands = List.copyOf(commands);
+        this.launchHooks = List.copyOf(launchHooks);
+        this.dirs = dirs;
+        this.scripts = new ScriptRunner(parser);
+        this.secretOptions = new SecretOptions(commands);
+    }
+
+    /** Runs what the process arguments ask for on the real stdin/stdout/stderr and returns the exit code. */
+    public int launch(LaunchOptions options) {
+        if (options.interactive()) {
+            return interactive(options.settings(), System.in, System.out, true);
+        }
+        boolean colour = options.settings().colour() && System.console() != null && System.getenv("NO_COLOR") == null
+                && !"dumb".equals(System.getenv("TERM"));
+        return launch(options, stdout(), stderr(), colour);
+    }
+
+    /** One-shot or command-file run on the given writers (the tests' entry point too). */
+    public int launch(LaunchOptions options, Writer out, Writer err, boolean colour) {
+        this.session = options.settings();
+        Output output = new Output(out, err, session.format(), colour);
+        ExitCode code = runLaunchHooks(output);
+        if (code != ExitCode.OK) {
+            return code.code();
+        }
+        if (options.scriptFile().isPresent()) {
+            code = runScript(Path.of(options.scriptFile().get()), output, Prompter.none());
+        } else {
+            code = runWords(options.commandWords(), output);
+        }
+        output.flush();
+        return code.code();
+    }
+
+    /** The prompt, on the given streams; {@code system} binds to the real terminal. */
+    public int interactive(SessionSettings settings, InputStream in, OutputStream out, boolean system) {
+        this.session = settings;
+        try (InteractiveShell shell = InteractiveShell.open(this, in, out, system, dirs.historyFile(),
+                secretOptions)) {
+            this.interactive = shell;
+            ExitCode code = runLaunchHooks(shell.output());
+            if (code != ExitCode.OK && code != ExitCode.WARNINGS) {
+                shell.output().note("the session could not start; commands that need it will fail");
+            }
+            shell.loop();
+            return ExitCode.OK.code();
+        } finally {
+            this.interactive = null;
+        }
+    }
+
+    /** Runs one already-split command (one-shot mode: the OS did the word splitting). */
+    public ExitCode runWords(List<String> words, Output output) {
+        ParsedCommand parsed;
+        try {
+            parsed = parser.parse(words);
+        } catch (GctlsException e) {
+            return ErrorReporter.report(e, null, output, session.debug());
+        }
+        return CommandRunner.runParsed(parsed.command(), parsed, output, Prompter.none(), newCancellation(), session);
+    }
+
+    /** Runs one command line with this session's settings. */
+    public ExitCode execute(String line, Output output, Prompter prompter) {
+        return CommandRunner.runLine(parser, line, output, prompter, newCancellation(), session);
+    }
+
+    public ExitCode runScript(Path file, Output output, Prompter prompter) {
+        Supplier<Cancellation> cancellations = this::newCancellation;
+        return scripts.run(file, output, prompter, cancellations, session);
+    }
+
+    public SessionSettings session() {
+        return session;
+    }
+
+    CommandRegistry registry() {
+        return registry;
+    }
+
+    CommandLineParser parser() {
+        return parser;
+    }
+
+    public Collection<GctlsCommand> commands() {
+        return commands;
+    }
+
+    /** The prompt's history, when a prompt is open. */
+    public Optional<History> history() {
+        InteractiveShell shell = interactive;
+        return shell == null ? Optional.empty() : Optional.of(shell.history());
+    }
+
+    public Path historyFile() {
+        return dirs.historyFile();
+    }
+
+    /** Cancels the command in flight (Ctrl-C). */
+    public void cancelCurrent() {
+        current.cancel();
+    }
+
+    String maskSecrets(String line) {
+        return secretOptions.mask(line);
+    }
+
+    Cancellation newCancellation() {
+        Cancellation fresh = Cancellation.create();
+        current = fresh;
+        return fresh;
+    }
+
+    /** Hooks run at every launch; each must be idempotent (a running sandbox is left running). */
+    private ExitCode runLaunchHooks(Output output) {
+        for (LaunchHook hook : launchHooks) {
+            try {
+                hook.beforeFirstCommand(session, output);
+            } catch (Exception e) {
+                return ErrorReporter.report(e, null, output, session.debug());
+            }
+        }
+        return ExitCode.OK;
+    }
+
+    private static Writer stdout() {
+        return new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    }
+
+    private static Writer stderr() {
+        return new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8));
+    }
+}

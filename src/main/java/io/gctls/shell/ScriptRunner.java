@@ -1,0 +1,100 @@
+package io.gctls.shell;
+
+import io.gctls.core.Cancellation;
+import io.gctls.core.ExitCode;
+import io.gctls.core.GctlsException;
+import io.gctls.core.Prompter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Runs a command file: one command per line, blank lines and {@code #} comments allowed, a
+ * trailing backslash continues a line. Stops at the first command that does not succeed and
+ * returns its exit code (Spring Shell 4.0.1's own script command aborts on comments and exits 0).
+ */
+final class ScriptRunner {
+
+    private static final int MAX_DEPTH = 8;
+    private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
+
+    private final CommandLineParser parser;
+
+    ScriptRunner(CommandLineParser parser) {
+        this.parser = parser;
+    }
+
+    record Line(int number, String text) {
+    }
+
+    ExitCode run(Path file, Output output, Prompter prompter, Supplier<Cancellation> cancellations,
+            SessionSettings session) {
+        int depth = DEPTH.get();
+        if (depth >= MAX_DEPTH) {
+            return ErrorReporter.report(GctlsException.usage("command files nest more than " + MAX_DEPTH
+                    + " deep (does " + file + " run itself?)"), "script", output, session.debug());
+        }
+        List<Line> lines;
+        try {
+            lines = read(file);
+        } catch (IOException e) {
+            return ErrorReporter.report(GctlsException.input("cannot read command file " + file + ": "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())), "script",
+                    output, session.debug());
+        }
+        DEPTH.set(depth + 1);
+        try {
+            for (Line line : lines) {
+                if (output.format() == OutputFormat.TEXT) {
+                    output.note(output.style().dim("gctls> " + line.text()));
+                }
+                ExitCode code = CommandRunner.runLine(parser, line.text(), output, prompter, cancellations.get(),
+                        session);
+                if (code != ExitCode.OK) {
+                    output.note("stopped at " + file.getFileName() + " line " + line.number() + " (exit "
+                            + code.code() + ")");
+                    return code;
+                }
+            }
+            return ExitCode.OK;
+        } finally {
+            DEPTH.set(depth);
+        }
+    }
+
+    static List<Line> read(Path file) throws IOException {
+        List<String> raw = Files.readAllLines(file, StandardCharsets.UTF_8);
+        List<Line> lines = new ArrayList<>();
+        StringBuilder pending = new StringBuilder();
+        int start = 0;
+        for (int i = 0; i < raw.size(); i++) {
+            String text = raw.get(i);
+            if (i == 0 && text.startsWith("\uFEFF")) {
+                text = text.substring(1);
+            }
+            if (pending.isEmpty()) {
+                start = i + 1;
+                String trimmed = text.strip();
+                if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                    continue;
+                }
+            }
+            String stripped = text.stripTrailing();
+            if (stripped.endsWith("\\")) {
+                pending.append(stripped, 0, stripped.length() - 1).append(' ');
+                continue;
+            }
+            pending.append(stripped);
+            lines.add(new Line(start, pending.toString().strip()));
+            pending.setLength(0);
+        }
+        if (!pending.isEmpty()) {
+            lines.add(new Line(start, pending.toString().strip()));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,127 @@
+package io.gctls.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+import io.gctls.core.Json;
+
+/**
+ * Steps every feature shares: run gctls one-shot, from a command file or at the prompt, and check
+ * exit codes, output and JSON. Command lines are written as a user types them in bash.
+ */
+public class ShellSteps {
+
+    private final GctlsDriver driver;
+    private final World world;
+
+    public ShellSteps(GctlsDriver driver, World world) {
+        this.driver = driver;
+        this.world = world;
+    }
+
+    @Given("a file {string} containing:")
+    public void aFileContaining(String name, String content) throws IOException {
+        Path file = world.tmp().resolve(world.expand(name));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, world.expand(content), StandardCharsets.UTF_8);
+    }
+
+    @When("I run {string}")
+    public void iRun(String commandLine) {
+        world.last(driver.oneShot(world.expand(commandLine)));
+    }
+
+    @When("I run the command file:")
+    public void iRunTheCommandFile(String content) throws IOException {
+        Path file = world.tmp().resolve("run.gctls");
+        Files.writeString(file, world.expand(content), StandardCharsets.UTF_8);
+        world.last(driver.oneShot(List.of("@" + file)));
+    }
+
+    @When("I type at the prompt:")
+    public void iTypeAtThePrompt(String lines) {
+        world.last(driver.prompt(world.expand(lines) + "\n"));
+    }
+
+    @Then("the exit code is {int}")
+    public void theExitCodeIs(int expected) {
+        assertThat(world.last().exitCode()).as(describe()).isEqualTo(expected);
+    }
+
+    @Then("stdout contains {string}")
+    public void stdoutContains(String text) {
+        assertThat(world.last().stdout()).as(describe()).contains(world.expand(text));
+    }
+
+    @Then("stderr contains {string}")
+    public void stderrContains(String text) {
+        assertThat(world.last().stderr()).as(describe()).contains(world.expand(text));
+    }
+
+    @Then("stdout does not contain {string}")
+    public void stdoutDoesNotContain(String text) {
+        assertThat(world.last().stdout()).as(describe()).doesNotContain(world.expand(text));
+    }
+
+    @Then("the output contains {string}")
+    public void theOutputContains(String text) {
+        assertThat(world.last().all()).as(describe()).contains(world.expand(text));
+    }
+
+    @Then("the output does not contain {string}")
+    public void theOutputDoesNotContain(String text) {
+        assertThat(world.last().all()).as(describe()).doesNotContain(world.expand(text));
+    }
+
+    @Then("stderr is one line starting with {string}")
+    public void stderrIsOneLine(String prefix) {
+        List<String> lines = world.last().stderr().lines().filter(l -> !l.isBlank())
+                .filter(l -> !l.startsWith("gctls> ") && !l.startsWith("stopped at ")).toList();
+        assertThat(lines).as(describe()).hasSize(1);
+        assertThat(lines.get(0)).startsWith(world.expand(prefix));
+    }
+
+    @Then("there is no stack trace")
+    public void thereIsNoStackTrace() {
+        assertThat(world.last().all()).as(describe()).doesNotContainPattern("\\n\\s+at [\\w.$]+\\(")
+                .doesNotContain("Exception:").doesNotContain("Caused by");
+    }
+
+    @Then("stdout is a JSON document")
+    public void stdoutIsAJsonDocument() {
+        JsonNode node = Json.mapper().readTree(world.last().stdout());
+        assertThat(node.isObject() || node.isArray()).as(describe()).isTrue();
+    }
+
+    @Then("the JSON at {string} is {string}")
+    public void theJsonAtIs(String path, String expected) {
+        Object value = JsonPath.read(world.last().stdout(), path);
+        assertThat(String.valueOf(value)).as(describe()).isEqualTo(world.expand(expected));
+    }
+
+    @Then("the JSON at {string} contains {string}")
+    public void theJsonAtContains(String path, String expected) {
+        Object value = JsonPath.read(world.last().stdout(), path);
+        assertThat(String.valueOf(value)).as(describe()).contains(world.expand(expected));
+    }
+
+    @Then("the JSON at {string} has {int} element(s)")
+    public void theJsonAtHasElements(String path, int count) {
+        List<?> value = JsonPath.read(world.last().stdout(), path);
+        assertThat(value).as(describe()).hasSize(count);
+    }
+
+    private String describe() {
+        RunResult r = world.last();
+        return "exit " + r.exitCode() + "\n--- stdout ---\n" + r.stdout() + "\n--- stderr ---\n" + r.stderr();
+    }
+}
