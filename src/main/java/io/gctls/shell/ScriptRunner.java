@@ -83,9 +83,10 @@ final class ScriptRunner {
                     continue;
                 }
             }
-            String stripped = text.stripTrailing();
+            // a continued line's indentation is layout, not content
+            String stripped = pending.isEmpty() ? text.stripTrailing() : text.strip();
             if (stripped.endsWith("\\")) {
-                pending.append(stripped, 0, stripped.length() - 1).append(' ');
+                pending.append(stripped.substring(0, stripped.length() - 1).stripTrailing()).append(' ');
                 continue;
             }
             pending.append(stripped);

@@ -1,0 +1,78 @@
+package io.gctls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * gctls as a real process, the way CI runs it: the exit code reaches the OS, stdout carries
+ * only results (no JLine dumb-terminal warning, no banner), and a piped prompt session works.
+ */
+class GctlsProcessTest {
+
+    record Run(int exitCode, String stdout, String stderr) {
+    }
+
+    @TempDir
+    Path home;
+
+    private Run gctls(String stdin, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                GctlsApplication.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
+        builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        builder.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
+        File out = home.resolve("out.txt").toFile();
+        File err = home.resolve("err.txt").toFile();
+        builder.redirectOutput(out).redirectError(err);
+        Process process = builder.start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().close();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("gctls finished").isTrue();
+        return new Run(process.exitValue(), Files.readString(out.toPath()), Files.readString(err.toPath()));
+    }
+
+    @Test
+    void oneShotExitCodesReachTheOperatingSystem() throws Exception {
+        Run ok = gctls("", "version", "--output", "json");
+        assertThat(ok.exitCode()).isZero();
+        assertThat(ok.stdout().strip()).startsWith("{").endsWith("}");
+        assertThat(ok.stderr()).isEmpty();
+
+        Run usage = gctls("", "no-such-command");
+        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.stdout()).isEmpty();
+        assertThat(usage.stderr().strip()).isEqualTo("error: unknown command 'no-such-command' (try: help)");
+    }
+
+    @Test
+    void aCommandFileStopsAtTheFirstFailureWithItsCode() throws Exception {
+        Path script = home.resolve("run.gctls");
+        Files.writeString(script, "# comment\nversion\nhelp --bogus\nversion\n");
+        Run run = gctls("", "@" + script);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("unknown option --bogus").contains("stopped at run.gctls line 3 (exit 2)");
+    }
+
+    @Test
+    void aPipedPromptSessionPrintsNoTerminalWarnings() throws Exception {
+        Run run = gctls("version\nexit\n");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.stdout()).contains("gctls ").doesNotContainIgnoringCase("dumb terminal")
+                .doesNotContain("WARNING");
+        assertThat(run.stderr()).doesNotContainIgnoringCase("dumb terminal");
+    }
+}
