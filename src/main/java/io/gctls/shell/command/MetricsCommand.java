@@ -1,0 +1,62 @@
+package io.gctls.shell.command;
+
+import io.gctls.core.Metrics;
+import io.gctls.core.Metrics.StepStats;
+import io.gctls.shell.GctlsCommand;
+import io.gctls.shell.Invocation;
+import io.gctls.shell.OptionSpec;
+import io.gctls.shell.Outcome;
+import io.gctls.shell.Output;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.shell.jline.tui.table.ArrayTableModel;
+import org.springframework.shell.jline.tui.table.BorderStyle;
+import org.springframework.shell.jline.tui.table.TableBuilder;
+import org.springframework.stereotype.Component;
+
+/** {@code metrics}: latency per step this session (count, p50, p95, p99, max). */
+@Component
+public class MetricsCommand extends GctlsCommand {
+
+    private final Metrics metrics;
+
+    public MetricsCommand(Metrics metrics) {
+        super("metrics", "Session", "Latency per step this session: count, p50, p95, p99, max",
+                List.of("metrics", "metrics --output json", "metrics --reset"),
+                OptionSpec.flag("reset", "forget the figures recorded so far"));
+        this.metrics = metrics;
+    }
+
+    public record MetricsReport(List<StepStats> steps) {
+    }
+
+    @Override
+    public Outcome run(Invocation invocation) {
+        MetricsReport report = new MetricsReport(metrics.snapshot());
+        if (invocation.flag("reset")) {
+            metrics.reset();
+        }
+        return Outcome.of(report, MetricsCommand::render);
+    }
+
+    static void render(MetricsReport report, Output out) {
+        if (report.steps().isEmpty()) {
+            out.println("no steps recorded yet in this session");
+            return;
+        }
+        Object[][] rows = new Object[report.steps().size() + 1][];
+        rows[0] = new Object[] {"step", "count", "p50 ms", "p95 ms", "p99 ms", "max ms"};
+        for (int i = 0; i < report.steps().size(); i++) {
+            StepStats s = report.steps().get(i);
+            rows[i + 1] = new Object[] {s.step(), String.valueOf(s.count()), ms(s.p50Ms()), ms(s.p95Ms()),
+                    ms(s.p99Ms()), ms(s.maxMs())};
+        }
+        TableBuilder table = new TableBuilder(new ArrayTableModel(rows));
+        table.addHeaderAndVerticalsBorders(BorderStyle.oldschool);
+        out.println(table.build().render(100).stripTrailing());
+    }
+
+    private static String ms(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+}
