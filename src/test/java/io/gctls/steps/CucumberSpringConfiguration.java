@@ -7,6 +7,7 @@ import io.gctls.shell.GctlsShell;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 /**
  * One Spring context for the whole Cucumber run: the same beans the product uses. Scenarios
@@ -22,6 +23,13 @@ public class CucumberSpringConfiguration {
         @Bean
         GctlsDriver gctlsDriver(GctlsShell shell) {
             return new GctlsDriver(shell);
+        }
+
+        /** Replaces the real process environment for every bean that reads variables. */
+        @Bean
+        @Primary
+        TestEnvironment testEnvironment() {
+            return new TestEnvironment();
         }
 
         @Bean
