@@ -1,0 +1,48 @@
+package io.gctls.testing;
+
+import io.gctls.api.Waiter;
+import io.gctls.core.Cancellation;
+import io.gctls.core.GctlsException;
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A {@link Waiter} that does not wait: it records each requested wait and moves the clock on by
+ * it, so tests assert backoff and Retry-After on the clock, never on wall time.
+ */
+public final class RecordingWaiter implements Waiter {
+
+    private final MutableClock clock;
+    private final List<Duration> waits = new ArrayList<>();
+
+    public RecordingWaiter(MutableClock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized Future<Void> waitFor(Duration duration, Cancellation cancellation) {
+        if (cancellation.isCancelled()) {
+            return Future.failedFuture(GctlsException.interrupted("wait"));
+        }
+        if (!duration.isZero() && !duration.isNegative()) {
+            waits.add(duration);
+            clock.advance(duration);
+        }
+        return Future.succeededFuture();
+    }
+
+    /** The non-zero waits, in order. */
+    public synchronized List<Duration> waits() {
+        return List.copyOf(waits);
+    }
+
+    public synchronized Duration total() {
+        return waits.stream().reduce(Duration.ZERO, Duration::plus);
+    }
+
+    public synchronized void clear() {
+        waits.clear();
+    }
+}
