@@ -28,7 +28,7 @@ public final class CommandRunner {
                 return ExitCode.OK;
             }
             Invocation invocation = new Invocation(command.getName(), parsed.options(), parsed.arguments(), output,
-                    prompter, cancellation, debug, session.strict() || parsed.has("strict"));
+                    prompter, cancellation, debug, session.strict() || parsed.has("strict"), session);
             Outcome outcome = command.run(invocation);
             render(outcome, output);
             return finalCode(outcome.exitCode(), invocation.strict());

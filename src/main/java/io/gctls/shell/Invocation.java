@@ -5,7 +5,6 @@ import io.gctls.core.GctlsException;
 import io.gctls.core.Prompter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +24,10 @@ public final class Invocation {
     private final Cancellation cancellation;
     private final boolean debug;
     private final boolean strict;
+    private final SessionSettings session;
 
     Invocation(String commandName, Map<String, String> options, List<String> arguments, Output output,
-            Prompter prompter, Cancellation cancellation, boolean debug, boolean strict) {
+            Prompter prompter, Cancellation cancellation, boolean debug, boolean strict, SessionSettings session) {
         this.commandName = commandName;
         this.options = Map.copyOf(options);
         this.arguments = List.copyOf(arguments);
@@ -36,6 +36,12 @@ public final class Invocation {
         this.cancellation = cancellation;
         this.debug = debug;
         this.strict = strict;
+        this.session = session;
+    }
+
+    /** The session's launch settings: --sandbox, --profile, --no-token-cache. */
+    public SessionSettings session() {
+        return session;
     }
 
     public String commandName() {
@@ -126,23 +132,9 @@ public final class Invocation {
     }
 
     static Duration parseDuration(String option, String value) {
-        String v = value.trim().toLowerCase(java.util.Locale.ROOT);
         try {
-            if (v.startsWith("p")) {
-                return Duration.parse(v.toUpperCase(java.util.Locale.ROOT));
-            }
-            if (v.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2)));
-            }
-            long amount = Long.parseLong(v.substring(0, v.length() - 1));
-            return switch (v.charAt(v.length() - 1)) {
-                case 's' -> Duration.ofSeconds(amount);
-                case 'm' -> Duration.ofMinutes(amount);
-                case 'h' -> Duration.ofHours(amount);
-                case 'd' -> Duration.ofDays(amount);
-                default -> throw new NumberFormatException(v);
-            };
-        } catch (NumberFormatException | DateTimeParseException | StringIndexOutOfBoundsException e) {
+            return io.gctls.core.Durations.parse(value);
+        } catch (IllegalArgumentException e) {
             throw GctlsException.usage("--" + option + " expects a duration such as 500ms, 5s, 2m, 1h or 1d, not '"
                     + value + "'");
         }

@@ -27,7 +27,7 @@ public class ShellConfiguration {
         return new GctlsShell(all, hooks.orderedStream().toList(), dirs);
     }
 
-    private static String version() {
+    static String version() {
         String version = ShellConfiguration.class.getPackage().getImplementationVersion();
         return version == null ? "dev" : version;
     }

@@ -16,7 +16,7 @@ class InvocationTest {
     private static Invocation with(Map<String, String> options) {
         StringWriter sink = new StringWriter();
         return new Invocation("deploy", options, List.of(), new Output(sink, sink, OutputFormat.TEXT, false),
-                Prompter.none(), Cancellation.never(), false, false);
+                Prompter.none(), Cancellation.never(), false, false, SessionSettings.defaults());
     }
 
     @Test

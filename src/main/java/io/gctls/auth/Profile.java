@@ -1,0 +1,19 @@
+package io.gctls.auth;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One named environment from {@code config.toml} (SPEC §7). Only the secret file's path is kept
+ * here, never a secret read from it; an inline {@code client-secret} is kept as given.
+ */
+public record Profile(String name, Optional<String> region, Optional<String> apiUrl, Optional<String> loginUrl,
+        Optional<String> clientId, Optional<String> clientSecret, Optional<Path> clientSecretFile,
+        Optional<String> output, Optional<Boolean> tokenCache, Map<String, String> retry) {
+
+    @Override
+    public String toString() {
+        return "Profile[" + name + "]";
+    }
+}

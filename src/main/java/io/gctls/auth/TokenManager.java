@@ -1,0 +1,125 @@
+package io.gctls.auth;
+
+import io.gctls.api.TokenSource;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bearer tokens for one connection (SPEC §5): kept in memory (and in the {@link TokenCache} for
+ * one-shot runs), refreshed ahead of expiry, with one refresh at a time however many callers
+ * ask; a token the API rejected with 401 is replaced once. When a refresh ahead of expiry fails
+ * and the old token has not expired yet, the old one keeps working.
+ */
+public final class TokenManager implements TokenSource {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TokenManager.class);
+
+    private final OAuthLogin login;
+    private final Optional<TokenCache> cache;
+    private final Clock clock;
+    private final Consumer<String> progress;
+
+    private Token current;
+    private Future<Token> inFlight;
+    private boolean cacheChecked;
+
+    public TokenManager(OAuthLogin login, Optional<TokenCache> cache, Clock clock, Consumer<String> progress) {
+        this.login = login;
+        this.cache = cache;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    public Endpoints endpoints() {
+        return login.endpoints();
+    }
+
+    public String clientId() {
+        return login.credentials().clientId();
+    }
+
+    @Override
+    public Future<String> accessToken() {
+        return token().map(Token::accessToken);
+    }
+
+    /** A token valid now: the current one, the cached one, or a new one. */
+    public synchronized Future<Token> token() {
+        checkCacheOnce();
+        Instant now = clock.instant();
+        if (current != null && current.isFresh(now)) {
+            return Future.succeededFuture(current);
+        }
+        Token stale = current != null && !current.isExpired(now) ? current : null;
+        return refresh().recover(failure -> {
+            if (stale != null && !stale.isExpired(clock.instant())) {
+                LOG.warn("refreshing the token ahead of expiry failed ({}); using the current one until it expires",
+                        failure.getMessage());
+                return Future.succeededFuture(stale);
+            }
+            return Future.failedFuture(failure);
+        });
+    }
+
+    @Override
+    public synchronized Future<String> replace(String rejected) {
+        if (current != null && !current.accessToken().equals(rejected) && current.isFresh(clock.instant())) {
+            return Future.succeededFuture(current.accessToken()); // another caller already replaced it
+        }
+        forgetLocally();
+        return refresh().map(Token::accessToken);
+    }
+
+    /** {@code auth login}: always a new token, even when a good one is cached. */
+    public synchronized Future<Token> loginNow() {
+        cacheChecked = true;
+        current = null;
+        return refresh();
+    }
+
+    public synchronized Optional<Token> current() {
+        checkCacheOnce();
+        return Optional.ofNullable(current).filter(t -> !t.isExpired(clock.instant()));
+    }
+
+    /** Drops the token here and on disk (after {@code auth logout} revoked it). */
+    public synchronized void forget() {
+        forgetLocally();
+    }
+
+    private void forgetLocally() {
+        current = null;
+        cache.ifPresent(c -> c.delete(endpoints().loginUrl(), clientId()));
+    }
+
+    /** One login at a time: every caller that arrives while it runs gets the same future. */
+    private Future<Token> refresh() {
+        if (inFlight != null) {
+            return inFlight;
+        }
+        Future<Token> fetching = login.fetch(progress);
+        inFlight = fetching;
+        return fetching.andThen(done -> {
+            synchronized (this) {
+                inFlight = null;
+                if (done.succeeded()) {
+                    current = done.result();
+                    cache.ifPresent(c -> c.store(endpoints().loginUrl(), clientId(), done.result()));
+                }
+            }
+        });
+    }
+
+    private void checkCacheOnce() {
+        if (!cacheChecked) {
+            cacheChecked = true;
+            cache.flatMap(c -> c.load(endpoints().loginUrl(), clientId(), clock.instant()))
+                    .ifPresent(token -> current = token);
+        }
+    }
+}

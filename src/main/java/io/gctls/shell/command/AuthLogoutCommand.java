@@ -1,0 +1,58 @@
+package io.gctls.shell.command;
+
+import io.gctls.api.ApiException;
+import io.gctls.api.ApiRequest;
+import io.gctls.auth.ApiSession;
+import io.gctls.auth.WhoAmI;
+import io.gctls.shell.ApiAccess;
+import io.gctls.shell.GctlsCommand;
+import io.gctls.shell.Invocation;
+import io.gctls.shell.Outcome;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** {@code auth logout}: revoke the token (DELETE /api/v2/tokens/me), drop it from memory and the cache. */
+@Component
+public class AuthLogoutCommand extends GctlsCommand {
+
+    private final ApiAccess access;
+
+    public AuthLogoutCommand(ApiAccess access) {
+        super("auth logout", "Session", "Revoke the token and remove it from the token cache",
+                List.of("auth logout"));
+        this.access = access;
+    }
+
+    public record LogoutResult(boolean wasLoggedIn, boolean revoked, String apiUrl, String clientId, String note) {
+    }
+
+    @Override
+    public Outcome run(Invocation invocation) {
+        ApiSession session = access.session();
+        Optional<ApiSession.Connected> existing = session.existing(ApiAccess.request(invocation),
+                invocation.session().tokenCache());
+        if (existing.isEmpty() || existing.get().tokens().current().isEmpty()) {
+            existing.ifPresent(c -> c.tokens().forget());
+            session.disconnect();
+            return Outcome.of(new LogoutResult(false, false, existing.map(c -> c.client().baseUrl()).orElse(""),
+                    existing.map(c -> c.tokens().clientId()).orElse(""), "not logged in"),
+                    (r, out) -> out.println("not logged in; nothing to revoke"));
+        }
+        ApiSession.Connected connected = existing.get();
+        boolean revoked = true;
+        String note = "token revoked and removed from the token cache";
+        try {
+            connected.client().call(ApiRequest.delete(WhoAmI.PATH), invocation.cancellation(), invocation.out()::note);
+        } catch (ApiException e) {
+            revoked = false;
+            note = "the API did not revoke the token (" + e.getMessage() + "); it was removed from this machine";
+        } finally {
+            connected.tokens().forget();
+            session.disconnect();
+        }
+        LogoutResult result = new LogoutResult(true, revoked, connected.client().baseUrl(),
+                connected.tokens().clientId(), note);
+        return Outcome.of(result, (r, out) -> out.println("logged out of " + r.apiUrl() + ": " + r.note()));
+    }
+}

@@ -1,0 +1,69 @@
+package io.gctls.shell.command;
+
+import io.gctls.auth.Profile;
+import io.gctls.auth.ProfileStore;
+import io.gctls.core.GctlsException;
+import io.gctls.shell.ApiAccess;
+import io.gctls.shell.GctlsCommand;
+import io.gctls.shell.Invocation;
+import io.gctls.shell.Outcome;
+import io.gctls.shell.Output;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** {@code profile show [NAME]}: one profile's settings; how its secret is held, never the secret. */
+@Component
+public class ProfileShowCommand extends GctlsCommand {
+
+    private final ProfileStore profiles;
+    private final ApiAccess access;
+
+    public ProfileShowCommand(ProfileStore profiles, ApiAccess access) {
+        super("profile show", "Session", "Show a profile's settings (the one in use when no NAME is given)",
+                List.of("profile show", "profile show prod --output json"));
+        this.profiles = profiles;
+        this.access = access;
+    }
+
+    @Override
+    public String argumentsSynopsis() {
+        return "[NAME]";
+    }
+
+    public record ProfileDetails(String name, String configFile, String region, String apiUrl, String loginUrl,
+            String clientId, String secret, String output, Boolean tokenCache, Map<String, String> retry) {
+    }
+
+    @Override
+    public Outcome run(Invocation invocation) {
+        String name = invocation.argument(0).or(() -> ProfileListCommand.inUse(invocation, access, profiles))
+                .orElseThrow(() -> GctlsException.usage("no profile in use and none named; profiles are in "
+                        + profiles.configFile() + " (see: profile list)"));
+        Profile p = profiles.require(name);
+        ProfileDetails details = new ProfileDetails(p.name(), profiles.configFile().toString(), p.region().orElse(""),
+                p.apiUrl().orElse(""), p.loginUrl().orElse(""), p.clientId().orElse(""),
+                ProfileListCommand.secretKind(p), p.output().orElse(""), p.tokenCache().orElse(null), p.retry());
+        return Outcome.of(details, ProfileShowCommand::render);
+    }
+
+    static void render(ProfileDetails d, Output out) {
+        out.println("profile " + d.name() + " (" + d.configFile() + ")");
+        row(out, "region", d.region());
+        row(out, "api-url", d.apiUrl());
+        row(out, "login-url", d.loginUrl());
+        row(out, "client-id", d.clientId());
+        row(out, "secret", d.secret());
+        row(out, "output", d.output());
+        if (d.tokenCache() != null) {
+            row(out, "token-cache", String.valueOf(d.tokenCache()));
+        }
+        d.retry().forEach((k, v) -> row(out, "retry." + k, v));
+    }
+
+    private static void row(Output out, String label, String value) {
+        if (!value.isEmpty()) {
+            out.println(String.format("  %-13s %s", label, value));
+        }
+    }
+}
