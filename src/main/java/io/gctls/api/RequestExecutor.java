@@ -89,6 +89,7 @@ public final class RequestExecutor {
         Duration totalWait = Duration.ZERO;
         boolean tokenReplaced;
         int retries;
+        String lastProblem = "";
 
         Exchange(Target target, ApiRequest request, Cancellation cancellation, Consumer<String> progress,
                 Instant started) {
@@ -165,6 +166,9 @@ public final class RequestExecutor {
                 why);
         ex.target.pacer().observe(response, clock.instant());
         int status = response.status();
+        if (status >= 400) {
+            ex.lastProblem = ApiError.from(response).summary();
+        }
         if (status < 400) {
             return Future.succeededFuture(new ApiResponse(ex.request.describe(), response, List.copyOf(ex.attempts),
                     ex.totalWait));
@@ -205,6 +209,7 @@ public final class RequestExecutor {
             case RESET -> "reset";
         };
         record(ex, outcome, "", elapsed, waited, why);
+        ex.lastProblem = failure.getMessage();
         if (failure.ambiguous() && ex.request.repeat() == ApiRequest.Repeat.NEVER_AMBIGUOUS) {
             return Future.failedFuture(ambiguous(ex, failure.getMessage(), null));
         }
@@ -253,9 +258,13 @@ public final class RequestExecutor {
         Duration in = Duration.between(clock.instant(), next);
         String when = in.isNegative() || in.isZero() ? "now" : "in " + Waits.format(in) + " (at "
                 + CLOCK_TIME.format(next) + ")";
-        return new ApiException.CircuitOpen("not sending " + ex.request.describe() + ": " + circuit.host()
-                + " failed " + circuit.maxFailures() + " times in a row, so gctls stopped calling it for now"
-                + " (circuit open); next try " + when, ex.attempts);
+        String breaker = circuit.host() + " failed " + circuit.maxFailures() + " times in a row, so gctls stopped "
+                + "calling it for now (circuit open); next try " + when;
+        if (ex.attempts.isEmpty()) {
+            return new ApiException.CircuitOpen("not sending " + ex.request.describe() + ": " + breaker, ex.attempts);
+        }
+        return new ApiException.CircuitOpen(ex.request.describe() + " failed: " + ex.lastProblem + tries(ex) + "; "
+                + breaker, ex.attempts);
     }
 
     private String tries(Exchange ex) {

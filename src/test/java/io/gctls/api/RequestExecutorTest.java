@@ -8,6 +8,7 @@ import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.testing.MutableClock;
 import io.gctls.testing.RecordingWaiter;
+import io.gctls.testing.ScriptedTransport;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;

@@ -1,6 +1,12 @@
-package io.gctls.api;
+package io.gctls.testing;
+
+import io.gctls.api.HttpTransport;
+import io.gctls.api.RawRequest;
+import io.gctls.api.RawResponse;
+import io.gctls.api.TransportFailure;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,27 +14,34 @@ import java.util.List;
 import java.util.Map;
 
 /** A transport that answers from a script, and remembers every request it was sent. */
-final class ScriptedTransport implements HttpTransport {
+public final class ScriptedTransport implements HttpTransport {
 
     private final Deque<Object> script = new ArrayDeque<>();
     private final List<RawRequest> sent = new ArrayList<>();
     private Object fallback;
 
-    ScriptedTransport answer(int status, String body, Map<String, String> headers) {
+    public ScriptedTransport answer(int status, String body, Map<String, String> headers) {
         script.add(RawResponse.of(status, body, headers));
         return this;
     }
 
-    ScriptedTransport answer(int status, String body) {
+    public ScriptedTransport answer(int status, String body) {
         return answer(status, body, Map.of());
     }
 
-    ScriptedTransport fail(TransportFailure.Kind kind) {
+    public ScriptedTransport fail(TransportFailure.Kind kind) {
         script.add(new TransportFailure(kind, "scripted " + kind, null));
         return this;
     }
 
-    ScriptedTransport thenAlways(int status, String body) {
+    /** The next request gets an answer only when the test completes the returned promise. */
+    public Promise<RawResponse> answerLater() {
+        Promise<RawResponse> promise = Promise.promise();
+        script.add(promise);
+        return promise;
+    }
+
+    public ScriptedTransport thenAlways(int status, String body) {
         fallback = RawResponse.of(status, body, Map.of());
         return this;
     }
@@ -40,11 +53,16 @@ final class ScriptedTransport implements HttpTransport {
         if (next == null) {
             throw new AssertionError("unscripted request " + request);
         }
+        if (next instanceof Promise<?> later) {
+            @SuppressWarnings("unchecked")
+            Promise<RawResponse> typed = (Promise<RawResponse>) later;
+            return typed.future();
+        }
         return next instanceof RawResponse response ? Future.succeededFuture(response)
                 : Future.failedFuture((Throwable) next);
     }
 
-    synchronized List<RawRequest> sent() {
+    public synchronized List<RawRequest> sent() {
         return List.copyOf(sent);
     }
 }
