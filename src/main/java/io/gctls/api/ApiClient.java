@@ -29,6 +29,12 @@ public final class ApiClient {
         return executor;
     }
 
+    /** A pause between steps of a larger operation (a deploy's reconcile), cancellable like any wait. */
+    public void pause(Duration duration, Cancellation cancellation) {
+        Await.result(executor.waiter().waitFor(duration, cancellation), cancellation, duration.plusSeconds(5),
+                "wait");
+    }
+
     public Future<ApiResponse> send(ApiRequest request, Cancellation cancellation, Consumer<String> progress) {
         return executor.execute(target, request, cancellation, progress);
     }

@@ -63,6 +63,14 @@ public final class RequestExecutor {
         return clock;
     }
 
+    public Waiter waiter() {
+        return waiter;
+    }
+
+    public Backoff backoff() {
+        return backoff;
+    }
+
     /** Where a request goes and with what: base URL, bearer tokens (null for the login call), pacer. */
     public record Target(String baseUrl, TokenSource tokens, RateLimitPacer pacer) {
         public String host() {

@@ -1,0 +1,108 @@
+package io.gctls.deploy;
+
+import io.gctls.api.ApiClient;
+import io.gctls.api.ApiException;
+import io.gctls.api.ApiRequest;
+import io.gctls.api.ApiResponse;
+import io.gctls.api.Attempt;
+import io.gctls.core.Cancellation;
+import io.gctls.core.ExitCode;
+import io.gctls.core.GctlsException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The custom-domain endpoints (SPEC §2.3, from the product brief: not in Genesys Cloud's public
+ * API catalogue, hence the configurable base path). Lists are paged for the caller, with a bound
+ * on pages so that a server that keeps saying "more" cannot keep gctls looping.
+ */
+public final class CustomDomains {
+
+    public static final String DEFAULT_PATH = "/api/v2/customdomains";
+    public static final int PAGE_SIZE = 100;
+    public static final int MAX_PAGES = 200;
+
+    private final ApiClient client;
+    private final String path;
+    private final Consumer<String> progress;
+    private final List<Attempt> journal = new ArrayList<>();
+
+    public CustomDomains(ApiClient client, String path, Consumer<String> progress) {
+        this.client = client;
+        this.path = path;
+        this.progress = progress;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** Every domain, or those matching {@code domain} when given (the server filters, gctls checks). */
+    public List<CustomDomain> list(Optional<String> domain, Cancellation cancellation) {
+        List<CustomDomain> all = new ArrayList<>();
+        int page = 1;
+        while (true) {
+            if (page > MAX_PAGES) {
+                throw new GctlsException(ExitCode.UNAVAILABLE, "GET " + path + " still had more pages after "
+                        + MAX_PAGES + " pages of " + PAGE_SIZE + "; stopped (the API keeps paging)");
+            }
+            ApiRequest request = ApiRequest.get(path).query("pageNumber", page).query("pageSize", PAGE_SIZE)
+                    .query("domain", domain.orElse(null));
+            JsonNode body = call(request, cancellation).json();
+            JsonNode entities = body.path("entities");
+            if (!entities.isArray()) {
+                throw malformed(request, "no entities list");
+            }
+            entities.forEach(e -> all.add(CustomDomain.from(e)));
+            int pageCount = body.path("pageCount").asInt(0);
+            boolean more = pageCount > 0 ? page < pageCount : entities.size() >= PAGE_SIZE;
+            if (!more || entities.isEmpty()) {
+                break;
+            }
+            page++;
+        }
+        return domain.map(d -> all.stream().filter(c -> c.isFor(d)).toList()).orElse(all);
+    }
+
+    public Optional<CustomDomain> find(String domain, Cancellation cancellation) {
+        return list(Optional.of(domain), cancellation).stream().findFirst();
+    }
+
+    public CustomDomain get(String id, Cancellation cancellation) {
+        return CustomDomain.from(call(ApiRequest.get(path + "/" + id), cancellation).json());
+    }
+
+    /** POST: never repeated blindly; the caller reconciles an ambiguous answer. */
+    public ApiResponse create(String json, Cancellation cancellation) {
+        return call(ApiRequest.post(path, json), cancellation);
+    }
+
+    /** PUT replaces the certificate of an existing domain; repeating it is harmless. */
+    public ApiResponse replace(String id, String json, Cancellation cancellation) {
+        return call(ApiRequest.put(path + "/" + id, json), cancellation);
+    }
+
+    /** Every attempt made through this object, answered or not, in order: a deploy's --verbose trail. */
+    public List<Attempt> attempts() {
+        return List.copyOf(journal);
+    }
+
+    private ApiResponse call(ApiRequest request, Cancellation cancellation) {
+        try {
+            ApiResponse response = client.call(request, cancellation, progress);
+            journal.addAll(response.attempts());
+            return response;
+        } catch (ApiException e) {
+            journal.addAll(e.attempts());
+            throw e;
+        }
+    }
+
+    private static GctlsException malformed(ApiRequest request, String what) {
+        return new GctlsException(ExitCode.UNAVAILABLE, request.describe() + " answered with " + what
+                + " (not the list the API should return)");
+    }
+}

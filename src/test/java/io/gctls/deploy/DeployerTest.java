@@ -1,0 +1,230 @@
+package io.gctls.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gctls.api.ApiClient;
+import io.gctls.api.ApiRequest;
+import io.gctls.api.Backoff;
+import io.gctls.api.Circuits;
+import io.gctls.api.RawRequest;
+import io.gctls.api.RequestExecutor;
+import io.gctls.api.RetrySettings;
+import io.gctls.api.TokenSource;
+import io.gctls.api.TransportFailure;
+import io.gctls.core.Cancellation;
+import io.gctls.core.ExitCode;
+import io.gctls.core.GctlsException;
+import io.gctls.core.Metrics;
+import io.gctls.payload.CustomDomainPayload;
+import io.gctls.testing.MutableClock;
+import io.gctls.testing.RecordingWaiter;
+import io.gctls.testing.ScriptedTransport;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Deploy and reconciliation on a scripted API: every path of SPEC §5 that could create a duplicate. */
+class DeployerTest {
+
+    private static final String FP = "ab12cd34";
+    private static final String EMPTY_LIST = "{\"entities\":[],\"pageNumber\":1,\"pageSize\":100,\"total\":0,\"pageCount\":0}";
+    private static Vertx vertx;
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final RecordingWaiter waiter = new RecordingWaiter(clock);
+    private final ScriptedTransport transport = new ScriptedTransport();
+    private final Metrics metrics = new Metrics();
+    private final List<String> progress = new ArrayList<>();
+    private final CustomDomainPayload payload = new CustomDomainPayload("www.example.com", "LEAF", "KEY", null, "web",
+            "TLSv1.2", true);
+
+    @BeforeAll
+    static void startVertx() {
+        vertx = Vertx.vertx();
+    }
+
+    @AfterAll
+    static void stopVertx() {
+        vertx.close();
+    }
+
+    private static String listOf(String id, String fingerprint) {
+        return "{\"entities\":[{\"id\":\"" + id + "\",\"domain\":\"www.example.com\",\"status\":\"active\","
+                + "\"certificateFingerprint\":\"" + fingerprint + "\"}],\"pageNumber\":1,\"pageSize\":100,\"total\":1,"
+                + "\"pageCount\":1}";
+    }
+
+    private static String entity(String id) {
+        return "{\"id\":\"" + id + "\",\"domain\":\"www.example.com\",\"status\":\"active\",\"createdDate\":"
+                + "\"2026-12-01T10:00:00Z\"}";
+    }
+
+    private DeployResult deploy(boolean replace) {
+        RetrySettings settings = RetrySettings.defaults();
+        RequestExecutor executor = new RequestExecutor(transport, waiter, clock, settings,
+                new Circuits(vertx, clock, 50, Duration.ofSeconds(30)), new SplittableRandom(5));
+        ApiClient client = new ApiClient(executor, "https://api.example.test", new StaticToken());
+        CustomDomains domains = new CustomDomains(client, CustomDomains.DEFAULT_PATH, progress::add);
+        Deployer deployer = new Deployer(domains, settings, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30),
+                new SplittableRandom(5)), clock, metrics, client::pause);
+        return deployer.deploy(payload, FP, replace, Cancellation.never(), progress::add);
+    }
+
+    private long sent(ApiRequest.Method method) {
+        return transport.sent().stream().filter(r -> r.method() == method).count();
+    }
+
+    @Test
+    void aNewDomainIsLookedUpThenCreated() {
+        transport.answer(200, EMPTY_LIST).answer(201, entity("d-1"));
+        DeployResult result = deploy(false);
+        assertThat(result.action()).isEqualTo(DeployResult.CREATED);
+        assertThat(result.id()).isEqualTo("d-1");
+        assertThat(result.attempts()).isEqualTo(2);
+        assertThat(result.reconciled()).isFalse();
+        RawRequest lookup = transport.sent().get(0);
+        assertThat(lookup.query()).containsEntry("domain", "www.example.com");
+        assertThat(transport.sent().get(1).body().json()).contains("\"privateKey\" : \"KEY\"");
+    }
+
+    @Test
+    void theSameCertificateAlreadyLiveIsSuccessWithNothingSent() {
+        transport.answer(200, listOf("d-1", FP.toUpperCase()));
+        DeployResult result = deploy(false);
+        assertThat(result.action()).isEqualTo(DeployResult.UNCHANGED);
+        assertThat(sent(ApiRequest.Method.POST)).isZero();
+        assertThat(sent(ApiRequest.Method.PUT)).isZero();
+    }
+
+    @Test
+    void anotherCertificateOnTheDomainNeedsReplace() {
+        transport.answer(200, listOf("d-9", "ffff"));
+        assertThatThrownBy(() -> deploy(false)).isInstanceOfSatisfying(GctlsException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.API_REFUSED);
+            assertThat(e.getMessage()).contains("www.example.com already exists (id d-9").contains("--replace");
+        });
+        assertThat(sent(ApiRequest.Method.POST)).isZero();
+
+        transport.answer(200, listOf("d-9", "ffff")).answer(200, entity("d-9"));
+        DeployResult replaced = deploy(true);
+        assertThat(replaced.action()).isEqualTo(DeployResult.REPLACED);
+        assertThat(transport.sent().get(transport.sent().size() - 1).url()).endsWith("/api/v2/customdomains/d-9");
+    }
+
+    @Test
+    void aResetAfterTheServerStoredTheDomainIsReconciledWithoutASecondCreate() {
+        transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET).answer(200, listOf("d-1", FP));
+        DeployResult result = deploy(false);
+        assertThat(result.action()).isEqualTo(DeployResult.CREATED);
+        assertThat(result.reconciled()).isTrue();
+        assertThat(result.id()).isEqualTo("d-1");
+        assertThat(sent(ApiRequest.Method.POST)).isEqualTo(1);
+        assertThat(progress).anySatisfy(l -> assertThat(l).contains("checking whether www.example.com was created"));
+    }
+
+    @Test
+    void aServiceUnavailableCreateThatDidNotHappenIsSentAgain() {
+        transport.answer(200, EMPTY_LIST).answer(503, "{\"code\":\"service.unavailable\"}").answer(200, EMPTY_LIST)
+                .answer(201, entity("d-2"));
+        DeployResult result = deploy(false);
+        assertThat(result.id()).isEqualTo("d-2");
+        assertThat(sent(ApiRequest.Method.POST)).isEqualTo(2);
+        assertThat(result.notes()).anySatisfy(n -> assertThat(n).contains("sent again"));
+    }
+
+    @Test
+    void aTimedOutCreateFoundWithoutFingerprintCountsAsOursBecauseItWasAbsentBefore() {
+        String noFingerprint = "{\"entities\":[" + entity("d-3") + "],\"pageCount\":1}";
+        transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.TIMEOUT).answer(200, noFingerprint);
+        DeployResult result = deploy(false);
+        assertThat(result.reconciled()).isTrue();
+        assertThat(result.id()).isEqualTo("d-3");
+        assertThat(sent(ApiRequest.Method.POST)).isEqualTo(1);
+    }
+
+    @Test
+    void anotherCertificateAppearingDuringTheDeployIsNotOverwrittenWithoutReplace() {
+        transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET).answer(200, listOf("d-4", "eeee"));
+        assertThatThrownBy(() -> deploy(false)).isInstanceOfSatisfying(GctlsException.class,
+                e -> assertThat(e.getMessage()).contains("meanwhile www.example.com already exists (id d-4"));
+    }
+
+    @Test
+    void aConflictNamesTheExistingDomainAndReplaceUpdatesIt() {
+        String conflict = "{\"message\":\"www.example.com exists\",\"code\":\"conflict\",\"status\":409,"
+                + "\"contextId\":\"c-409\"}";
+        transport.answer(200, EMPTY_LIST).answer(409, conflict).answer(200, listOf("d-5", "eeee"));
+        assertThatThrownBy(() -> deploy(false)).hasMessageContaining("already exists (id d-5");
+
+        transport.answer(200, EMPTY_LIST).answer(409, conflict).answer(200, listOf("d-5", "eeee"))
+                .answer(200, entity("d-5"));
+        assertThat(deploy(true).action()).isEqualTo(DeployResult.REPLACED);
+    }
+
+    @Test
+    void aConflictForADomainThatIsNotListedSaysSo() {
+        transport.answer(200, EMPTY_LIST).answer(409, "{\"code\":\"conflict\",\"status\":409}").answer(200, EMPTY_LIST);
+        assertThatThrownBy(() -> deploy(true)).isInstanceOfSatisfying(GctlsException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.API_REFUSED);
+            assertThat(e.getMessage()).contains("409 conflict").contains("not listed");
+        });
+    }
+
+    @Test
+    void anUnreadableCreatedAnswerIsReconciled() {
+        transport.answer(200, EMPTY_LIST).answer(201, "{\"id\": \"d-6\", ").answer(200, listOf("d-6", FP));
+        DeployResult result = deploy(false);
+        assertThat(result.reconciled()).isTrue();
+        assertThat(result.id()).isEqualTo("d-6");
+    }
+
+    @Test
+    void anUnreadableCreatedAnswerForADomainThatDoesNotExistIsExitSix() {
+        transport.answer(200, EMPTY_LIST).answer(201, "<html>oops").answer(200, EMPTY_LIST);
+        assertThatThrownBy(() -> deploy(false)).isInstanceOfSatisfying(GctlsException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
+            assertThat(e.getMessage()).contains("not the JSON expected").contains("is not listed afterwards");
+        });
+        assertThat(sent(ApiRequest.Method.POST)).isEqualTo(1);
+    }
+
+    @Test
+    void endlessAmbiguityIsBoundedAndNeverCreatesTwice() {
+        transport.answer(200, EMPTY_LIST);
+        for (int i = 0; i < 6; i++) {
+            transport.fail(TransportFailure.Kind.RESET).answer(200, EMPTY_LIST);
+        }
+        assertThatThrownBy(() -> deploy(false)).isInstanceOfSatisfying(GctlsException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
+            assertThat(e.getMessage()).contains("gave up after 6 create attempts");
+        });
+        assertThat(sent(ApiRequest.Method.POST)).isEqualTo(6);
+    }
+
+    @Test
+    void stepsAreTimed() {
+        transport.answer(200, EMPTY_LIST).answer(201, entity("d-1"));
+        deploy(false);
+        assertThat(metrics.snapshot()).extracting(Metrics.StepStats::step).contains("reconcile", "deploy");
+    }
+
+    private static final class StaticToken implements TokenSource {
+        @Override
+        public Future<String> accessToken() {
+            return Future.succeededFuture("tok-static");
+        }
+
+        @Override
+        public Future<String> replace(String rejected) {
+            return Future.succeededFuture("tok-static-2");
+        }
+    }
+}
