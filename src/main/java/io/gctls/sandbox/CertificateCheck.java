@@ -231,6 +231,11 @@ final class CertificateCheck {
     private static String oneLine(Exception e) {
         String message = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
         message = message.lines().findFirst().orElse("").strip();
+        // BC wraps some failures around a NullPointerException whose text is about its internals.
+        int internals = message.indexOf(": Cannot invoke");
+        if (internals > 0) {
+            message = message.substring(0, internals);
+        }
         return message.length() > 120 ? message.substring(0, 120) + "..." : message;
     }
 }

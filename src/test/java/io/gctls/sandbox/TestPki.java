@@ -35,7 +35,13 @@ final class TestPki {
             return pem(certificate);
         }
 
+        /** PKCS#8 ({@code PRIVATE KEY}). */
         String keyPem() {
+            return pkcs8(keyPair.getPrivate());
+        }
+
+        /** The traditional OpenSSL form: PKCS#1 for RSA, SEC1 ({@code EC PRIVATE KEY}) for EC. */
+        String traditionalKeyPem() {
             return pem(keyPair.getPrivate());
         }
 
@@ -114,6 +120,29 @@ final class TestPki {
             return new JcaX509CertificateConverter()
                     .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(signer.getPrivate())));
         } catch (GeneralSecurityException | OperatorCreationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String pkcs8(java.security.PrivateKey key) {
+        try {
+            return pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null).generate());
+        } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An EC key made by Bouncy Castle, whose encoding keeps the curve inside the key structure, so
+     * its SEC1 form is complete (the JDK's SEC1 via BC would lack the curve).
+     */
+    static KeyPair bcEcKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC",
+                    new org.bouncycastle.jce.provider.BouncyCastleProvider());
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
