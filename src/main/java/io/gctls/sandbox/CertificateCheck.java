@@ -236,6 +236,8 @@ final class CertificateCheck {
         if (internals > 0) {
             message = message.substring(0, internals);
         }
+        // ...and quotes nested exceptions by class name, which says nothing to the user.
+        message = message.replaceAll("\\b(?:[a-z][a-z0-9]*\\.)+[A-Z]\\w*(?:Exception|Error): ", "");
         return message.length() > 120 ? message.substring(0, 120) + "..." : message;
     }
 }

@@ -58,6 +58,10 @@ public final class Sandbox implements AutoCloseable {
                 .containerThreads(12)
                 .jettyAcceptors(1)
                 .gzipDisabled(true);
+        if (!options.adminApi()) {
+            // The journal holds uploaded private keys and tokens: no HTTP access to it, Java API only.
+            configuration.adminAuthenticator(request -> false);
+        }
         this.server = new WireMockServer(configuration);
     }
 

@@ -29,9 +29,10 @@ public final class SandboxOptions {
     private final int port;
     private final Path mappingsDirectory;
     private final int journalLimit;
+    private final boolean adminApi;
 
     private SandboxOptions(int ratePerMinute, Duration tokenLifetime, boolean jwtTokens, int auditQueryPolls,
-            Clock clock, int port, Path mappingsDirectory, int journalLimit) {
+            Clock clock, int port, Path mappingsDirectory, int journalLimit, boolean adminApi) {
         this.ratePerMinute = ratePerMinute;
         this.tokenLifetime = tokenLifetime;
         this.jwtTokens = jwtTokens;
@@ -40,29 +41,30 @@ public final class SandboxOptions {
         this.port = port;
         this.mappingsDirectory = mappingsDirectory;
         this.journalLimit = journalLimit;
+        this.adminApi = adminApi;
     }
 
     public static SandboxOptions defaults() {
         return new SandboxOptions(DEFAULT_RATE_PER_MINUTE, DEFAULT_TOKEN_LIFETIME, false, DEFAULT_AUDIT_QUERY_POLLS,
-                Clock.systemUTC(), 0, null, DEFAULT_JOURNAL_LIMIT);
+                Clock.systemUTC(), 0, null, DEFAULT_JOURNAL_LIMIT, false);
     }
 
     /** Requests allowed per token in each 60-second window. */
     public SandboxOptions ratePerMinute(int perMinute) {
         return new SandboxOptions(checkRate(perMinute), tokenLifetime, jwtTokens, auditQueryPolls, clock, port,
-                mappingsDirectory, journalLimit);
+                mappingsDirectory, journalLimit, adminApi);
     }
 
     /** Lifetime of the tokens issued from now on ({@code expires_in}). */
     public SandboxOptions tokenLifetime(Duration lifetime) {
         return new SandboxOptions(ratePerMinute, checkLifetime(lifetime), jwtTokens, auditQueryPolls, clock, port,
-                mappingsDirectory, journalLimit);
+                mappingsDirectory, journalLimit, adminApi);
     }
 
     /** Issue unsigned JWT-shaped tokens carrying a {@code scope} claim instead of opaque strings. */
     public SandboxOptions jwtTokens(boolean jwt) {
         return new SandboxOptions(ratePerMinute, tokenLifetime, jwt, auditQueryPolls, clock, port, mappingsDirectory,
-                journalLimit);
+                journalLimit, adminApi);
     }
 
     /**
@@ -72,13 +74,13 @@ public final class SandboxOptions {
      */
     public SandboxOptions auditQueryPolls(int polls) {
         return new SandboxOptions(ratePerMinute, tokenLifetime, jwtTokens, checkPolls(polls), clock, port,
-                mappingsDirectory, journalLimit);
+                mappingsDirectory, journalLimit, adminApi);
     }
 
     /** The clock behind token expiry, rate windows, audit event times and certificate validity. */
     public SandboxOptions clock(Clock sandboxClock) {
         return new SandboxOptions(ratePerMinute, tokenLifetime, jwtTokens, auditQueryPolls,
-                Objects.requireNonNull(sandboxClock, "clock"), port, mappingsDirectory, journalLimit);
+                Objects.requireNonNull(sandboxClock, "clock"), port, mappingsDirectory, journalLimit, adminApi);
     }
 
     /** A fixed loopback port; 0 (the default) picks a free one. */
@@ -87,7 +89,7 @@ public final class SandboxOptions {
             throw new IllegalArgumentException("port must be 0..65535, not " + loopbackPort);
         }
         return new SandboxOptions(ratePerMinute, tokenLifetime, jwtTokens, auditQueryPolls, clock, loopbackPort,
-                mappingsDirectory, journalLimit);
+                mappingsDirectory, journalLimit, adminApi);
     }
 
     /**
@@ -96,7 +98,7 @@ public final class SandboxOptions {
      */
     public SandboxOptions mappingsDirectory(Path directory) {
         return new SandboxOptions(ratePerMinute, tokenLifetime, jwtTokens, auditQueryPolls, clock, port,
-                Objects.requireNonNull(directory, "directory"), journalLimit);
+                Objects.requireNonNull(directory, "directory"), journalLimit, adminApi);
     }
 
     /** Most requests WireMock's journal keeps (oldest dropped first). */
@@ -105,7 +107,17 @@ public final class SandboxOptions {
             throw new IllegalArgumentException("journal limit must be 1 or more, not " + entries);
         }
         return new SandboxOptions(ratePerMinute, tokenLifetime, jwtTokens, auditQueryPolls, clock, port,
-                mappingsDirectory, entries);
+                mappingsDirectory, entries, adminApi);
+    }
+
+    /**
+     * Open WireMock's HTTP admin API ({@code /__admin}) on the sandbox port. Off by default: its
+     * request journal holds every uploaded private key and bearer token, and any local process
+     * could read it. The Java API ({@link Sandbox#server()}) works either way.
+     */
+    public SandboxOptions adminApi(boolean open) {
+        return new SandboxOptions(ratePerMinute, tokenLifetime, jwtTokens, auditQueryPolls, clock, port,
+                mappingsDirectory, journalLimit, open);
     }
 
     static int checkRate(int perMinute) {
@@ -159,5 +171,9 @@ public final class SandboxOptions {
 
     public int journalLimit() {
         return journalLimit;
+    }
+
+    public boolean adminApi() {
+        return adminApi;
     }
 }

@@ -324,13 +324,42 @@ class SandboxCustomDomainsTest {
     @Test
     void aKeyThatDoesNotParseIsRefused() throws IOException {
         Map<String, Object> body = domainBody("www.example.com", PKI.leaf("www.example.com", NOW));
-        body.put("privateKey", "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        body.put("privateKey", "-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANSECRETxMARKER\n-----END PRIVATE KEY-----\n");
+
+        HttpResponse<String> response = http.post(DOMAINS, token, body);
+        JsonNode error = genesysError(response, 400, "bad.request");
+
+        assertThat(error.get("message").stringValue()).startsWith("privateKey does not parse");
+        assertThat(response.body()).doesNotContain("SECRETxMARKER");
+        assertThat(error.at("/details/0/errorCode").stringValue()).isEqualTo("INVALID_PRIVATE_KEY");
+        assertThat(error.at("/details/0/fieldName").stringValue()).isEqualTo("privateKey");
+    }
+
+    @Test
+    void anEncryptedKeyIsRefusedAsEncrypted() throws Exception {
+        TestPki.Issued leaf = PKI.leaf("www.example.com", NOW);
+        Map<String, Object> body = domainBody("www.example.com", leaf);
+        body.put("privateKey", TestPki.pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(
+                leaf.keyPair().getPrivate(), new org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder(
+                        org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC).setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                        .setPassword("pw".toCharArray()).build())
+                .generate()));
 
         JsonNode error = genesysError(http.post(DOMAINS, token, body), 400, "bad.request");
 
-        assertThat(error.get("message").stringValue()).startsWith("privateKey does not parse");
-        assertThat(error.at("/details/0/errorCode").stringValue()).isEqualTo("INVALID_PRIVATE_KEY");
-        assertThat(error.at("/details/0/fieldName").stringValue()).isEqualTo("privateKey");
+        assertThat(error.get("message").stringValue()).isEqualTo("privateKey is encrypted; the service needs the decrypted key");
+        assertThat(error.at("/details/0/errorCode").stringValue()).isEqualTo("ENCRYPTED_PRIVATE_KEY");
+    }
+
+    @Test
+    void parserMessagesCarryNoJavaClassNames() throws IOException {
+        Map<String, Object> body = domainBody("www.example.com", PKI.leaf("www.example.com", NOW));
+        body.put("certificate", "-----BEGIN CERTIFICATE-----\nMIIBVQIBADAN\n-----END CERTIFICATE-----\n");
+
+        JsonNode error = genesysError(http.post(DOMAINS, token, body), 400, "bad.request");
+
+        assertThat(error.get("message").stringValue()).startsWith("certificate does not parse: problem parsing certificate")
+                .doesNotContain("org.bouncycastle", "java.lang");
     }
 
     @Test
@@ -418,6 +447,26 @@ class SandboxCustomDomainsTest {
 
         assertThat(error.get("message").stringValue()).startsWith("The request body is not valid JSON");
         genesysError(http.post(DOMAINS, token, "[1,2]"), 400, "bad.request");
+    }
+
+    @Test
+    void concurrentCreatesOfOneDomainStoreItOnce() throws Exception {
+        Map<String, Object> body = domainBody("race.example.com", PKI.leaf("race.example.com", NOW));
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                answers.add(pool.submit(() -> http.post(DOMAINS, token, body).statusCode()));
+            }
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                statuses.add(answer.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(sandbox.domains()).hasSize(1);
     }
 
     @Test

@@ -203,6 +203,18 @@ class SandboxLifecycleTest {
     }
 
     @Test
+    void theHttpAdminApiIsLockedUnlessOpened() throws IOException {
+        String token = http.login();
+        http.post("/api/v2/customdomains", token, domainBody("www.example.com", PKI.leaf("www.example.com", NOW)));
+
+        assertThat(http.get("/__admin/requests", null).statusCode()).isEqualTo(401);
+        assertThat(sandbox.server().getAllServeEvents()).hasSize(2);
+        try (Sandbox open = Sandbox.start(SandboxOptions.defaults().adminApi(true))) {
+            assertThat(new SandboxHttp(open).get("/__admin/requests", null).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void stopClosesThePort() throws IOException {
         Sandbox other = Sandbox.start();
         String url = other.baseUrl();
