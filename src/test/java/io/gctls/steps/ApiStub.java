@@ -1,30 +1,42 @@
 package io.gctls.steps;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
-
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.gctls.sandbox.MutableClock;
+import io.gctls.sandbox.Sandbox;
+import io.gctls.sandbox.SandboxOptions;
 
 /**
- * The WireMock server of the Cucumber run: started once on a random loopback port, reset before
- * every scenario. Features add their own stubs on top of it.
+ * The API of the Cucumber run: one built-in sandbox (the stateful Genesys Cloud emulator on
+ * WireMock), started once on a random loopback port and reset before every scenario by
+ * {@link SandboxSteps}. Features add their own stubs on top through {@link #server()}; WireMock's
+ * default priority already beats the emulator's baseline stubs.
  */
 public final class ApiStub {
 
-    private static WireMockServer server;
+    /** The sandbox's clock: real time, which a scenario may move ahead (reset rewinds it). */
+    private static final MutableClock CLOCK = MutableClock.ticking();
+    private static Sandbox sandbox;
 
     private ApiStub() {
     }
 
-    public static synchronized WireMockServer server() {
-        if (server == null) {
-            server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
-            server.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    public static synchronized Sandbox sandbox() {
+        if (sandbox == null) {
+            sandbox = Sandbox.start(SandboxOptions.defaults().clock(CLOCK));
+            Runtime.getRuntime().addShutdownHook(new Thread(sandbox::stop, "gctls-sandbox-stop"));
         }
-        return server;
+        return sandbox;
+    }
+
+    public static MutableClock clock() {
+        return CLOCK;
+    }
+
+    public static WireMockServer server() {
+        return sandbox().server();
     }
 
     public static String baseUrl() {
-        return "http://127.0.0.1:" + server().port();
+        return sandbox().baseUrl();
     }
 }

@@ -1,0 +1,48 @@
+package io.gctls.sandbox;
+
+import io.gctls.core.Json;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One answer of the emulator before WireMock renders it: status, headers and a JSON body (or none). */
+final class Reply {
+
+    private final int status;
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private String body;
+
+    private Reply(int status, String body) {
+        this.status = status;
+        this.body = body;
+    }
+
+    static Reply json(int status, Object value) {
+        return new Reply(status, Json.compact(value)).header("Content-Type", "application/json");
+    }
+
+    static Reply noContent() {
+        return new Reply(204, null);
+    }
+
+    Reply header(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    int status() {
+        return status;
+    }
+
+    Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The body, or null when there is none (204). */
+    String body() {
+        return body;
+    }
+
+    void body(String replacement) {
+        this.body = replacement;
+    }
+}

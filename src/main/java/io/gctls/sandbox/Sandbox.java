@@ -1,0 +1,211 @@
+package io.gctls.sandbox;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.gctls.core.Json;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The built-in Genesys Cloud emulator (SPEC §6): an embedded WireMock on a loopback port whose
+ * baseline stubs route login and API to a stateful emulator of SPEC §2 (OAuth client credentials,
+ * tokens/me, the custom-domain store, audit events in both shapes, certificate details, the
+ * per-token rate limit) with fault switches on top.
+ *
+ * <p>Per-scenario stubs added through {@link #server()} win over the emulator as long as their
+ * priority is numerically below {@link #BASELINE_PRIORITY} (WireMock's default, 5, is). Start one,
+ * {@link #reset()} it between tests, {@link #stop()} (or close) it at the end.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    /** The fixed client-credentials client of the sandbox. Not a secret: it opens nothing real. */
+    public static final String CLIENT_ID = "gctls-sandbox";
+    public static final String CLIENT_SECRET = "gctls-sandbox-secret";
+    public static final String CLIENT_NAME = "gctls sandbox client";
+    public static final String ORGANIZATION_ID = "5a2d1c3e-0b7f-4c1a-9e6d-000000005a2d";
+    public static final String ORGANIZATION_NAME = "gctls sandbox";
+    /** The permissions the brief asks for, as {@code authorizedScope} and the JWT {@code scope} claim. */
+    public static final List<String> SCOPES = List.of("customdomain:read", "customdomain:write", "auditlog:read");
+    /** {@code serviceName} of the sandbox's audit events (there is no real custom-domain service to copy). */
+    public static final String AUDIT_SERVICE_NAME = "CustomDomains";
+    /** {@code entityType} of the sandbox's audit events; the brief's {@code eventId}s are {@code customdomain.<action>}. */
+    public static final String AUDIT_ENTITY_TYPE = "customdomain";
+    /** Priority of the baseline API stubs; the catch-all stub sits at {@link #FALLBACK_PRIORITY}. */
+    public static final int BASELINE_PRIORITY = 100;
+    public static final int FALLBACK_PRIORITY = 1000;
+    /** Name of the WireMock transformer that stubs can route to the emulator. */
+    public static final String TRANSFORMER = SandboxTransformer.NAME;
+
+    private final Emulator emulator;
+    private final WireMockServer server;
+
+    private Sandbox(SandboxOptions options) {
+        this.emulator = new Emulator(options);
+        WireMockConfiguration configuration = options()
+                .bindAddress("127.0.0.1")
+                .port(options.port())
+                .mappingSource(new BaselineMappings(options.mappingsDirectory().orElse(null)))
+                .extensions(new SandboxTransformer(emulator))
+                .extensionScanningEnabled(false)
+                .maxRequestJournalEntries(options.journalLimit())
+                .notifier(new Slf4jNotifier(false))
+                .containerThreads(12)
+                .jettyAcceptors(1)
+                .gzipDisabled(true);
+        if (!options.adminApi()) {
+            // The journal holds uploaded private keys and tokens: no HTTP access to it, Java API only.
+            configuration.adminAuthenticator(request -> false);
+        }
+        this.server = new WireMockServer(configuration);
+    }
+
+    /** Starts a sandbox on a loopback port ({@link SandboxOptions#port(int)}, else a free one). */
+    public static Sandbox start(SandboxOptions options) {
+        Sandbox sandbox = new Sandbox(options);
+        sandbox.server.start();
+        return sandbox;
+    }
+
+    public static Sandbox start() {
+        return start(SandboxOptions.defaults());
+    }
+
+    /** {@code http://127.0.0.1:PORT}: the login and the API base URL. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.port();
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public String clientId() {
+        return CLIENT_ID;
+    }
+
+    public String clientSecret() {
+        return CLIENT_SECRET;
+    }
+
+    /** Adds a fault switch; the first added switch that matches a request fires. */
+    public void addFault(FaultSpec fault) {
+        emulator.addFault(fault);
+    }
+
+    public void clearFaults() {
+        emulator.clearFaults();
+    }
+
+    /** The switches still set, with the times each has left. */
+    public List<FaultSpec> faults() {
+        return emulator.faults();
+    }
+
+    public void ratePerMinute(int perMinute) {
+        emulator.ratePerMinute(perMinute);
+    }
+
+    /** Lifetime of tokens issued from now on; tokens already issued keep theirs. */
+    public void tokenLifetime(Duration lifetime) {
+        emulator.tokenLifetime(lifetime);
+    }
+
+    /** Every token becomes unknown (the next API call answers 401), and rate windows start over. */
+    public void revokeAllTokens() {
+        emulator.revokeAllTokens();
+    }
+
+    /** Issue unsigned JWT-shaped tokens with a {@code scope} claim from now on (or opaque ones). */
+    public void jwtTokens(boolean jwt) {
+        emulator.jwtTokens(jwt);
+    }
+
+    /** How many polls an asynchronous audit query needs to succeed (see {@link SandboxOptions#auditQueryPolls}). */
+    public void auditQueryPolls(int polls) {
+        emulator.auditQueryPolls(polls);
+    }
+
+    /** A snapshot of the custom-domain store, in creation order (no private keys). */
+    public List<CustomDomain> domains() {
+        return emulator.domains();
+    }
+
+    public Optional<CustomDomain> domain(String name) {
+        return domains().stream().filter(d -> d.domain().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /** A snapshot of the audit events recorded so far, oldest first. */
+    public List<AuditEvent> auditEvents() {
+        return emulator.auditEvents();
+    }
+
+    /**
+     * Stores a domain directly, with the validation and the audit event of a {@code POST
+     * /api/v2/customdomains}, e.g. to set up a duplicate or a rotation.
+     *
+     * @throws IllegalArgumentException with the message the API would answer, when it would refuse it
+     */
+    public CustomDomain putDomain(String domain, String certificatePem, String privateKeyPem, String chainPem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("domain", domain);
+        body.put("certificate", certificatePem);
+        body.put("privateKey", privateKeyPem);
+        if (chainPem != null) {
+            body.put("certificateChain", chainPem);
+        }
+        try {
+            return emulator.putDomain(Json.mapper().valueToTree(body), "127.0.0.1");
+        } catch (ApiError e) {
+            throw new IllegalArgumentException("sandbox refused " + domain + " (HTTP " + e.status() + " " + e.code()
+                    + "): " + e.getMessage());
+        }
+    }
+
+    /** The private key PEM stored for a domain id: for serving the deployed certificate over TLS only. */
+    Optional<String> privateKeyPem(String domainId) {
+        return emulator.privateKeyPem(domainId);
+    }
+
+    /** The WireMock server: its request journal, and per-scenario stubs on top of the emulator. */
+    public WireMockServer server() {
+        return server;
+    }
+
+    /**
+     * Back to a fresh state: empty store and audit, no tokens, faults, rate windows or asynchronous
+     * queries, the start options' settings, an empty journal, and only the baseline stubs.
+     */
+    public void reset() {
+        emulator.reset();
+        server.resetAll();
+    }
+
+    public boolean isRunning() {
+        return server.isRunning();
+    }
+
+    public SandboxStatus status() {
+        boolean running = server.isRunning();
+        return new SandboxStatus(running, running ? baseUrl() : null, emulator.domains().size(),
+                emulator.auditEvents().size(), emulator.liveTokens(),
+                running ? server.getAllServeEvents().size() : 0, emulator.ratePerMinute(), emulator.tokenLifetime(),
+                emulator.jwtTokens(), emulator.faults());
+    }
+
+    public void stop() {
+        if (server.isRunning()) {
+            server.stop();
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
