@@ -133,6 +133,12 @@ public final class ApiSession {
         active = null;
     }
 
+    /** Back to how a new process starts: no connection, no profile chosen at the prompt. */
+    public synchronized void reset() {
+        active = null;
+        selectedProfile = Optional.empty();
+    }
+
     public static ClientCredentials askSecret(Connection connection, Prompter prompter) {
         ClientCredentials credentials = connection.credentials();
         if (!prompter.canAsk()) {

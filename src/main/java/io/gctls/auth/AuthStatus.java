@@ -22,7 +22,7 @@ public record AuthStatus(boolean loggedIn, String apiUrl, String loginUrl, Strin
         return new AuthStatus(true, connection.endpoints().apiUrl(), connection.endpoints().loginUrl(),
                 connection.endpoints().region(), connection.profile().orElse(""), connection.sandbox(),
                 connection.credentials().clientId(), who.clientName(), who.organizationName(), who.organizationId(),
-                who.homeOrganizationName(), token.expiresAt(), Math.max(0, left.toSeconds()),
+                who.homeOrganizationName(), token.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), Math.max(0, left.toSeconds()),
                 token.lifetime().toSeconds(), token.source(), who.authorizedScope(),
                 WhoAmI.jwtScope(token.accessToken()).orElse(null), connection.sources());
     }

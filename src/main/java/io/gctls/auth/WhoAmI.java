@@ -35,7 +35,7 @@ public record WhoAmI(String organizationId, String organizationName, String home
 
     /** The {@code scope} claim of a JWT access token (space-separated or an array); empty for opaque tokens. */
     public static Optional<List<String>> jwtScope(String token) {
-        String[] parts = token.split("\\.");
+        String[] parts = token.split("\\.", -1); // an unsecured JWT has an empty third part
         if (parts.length != 3) {
             return Optional.empty();
         }

@@ -33,7 +33,7 @@ class RequestExecutorTest {
 
     private static Vertx vertx;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final MutableClock clock = MutableClock.fixed(Instant.parse("2026-12-01T10:00:00Z"));
     private final RecordingWaiter waiter = new RecordingWaiter(clock);
     private final ScriptedTransport transport = new ScriptedTransport();
     private final List<String> progress = new ArrayList<>();

@@ -42,7 +42,7 @@ class TokenManagerTest {
     @TempDir
     Path cacheDir;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final MutableClock clock = MutableClock.fixed(Instant.parse("2026-12-01T10:00:00Z"));
     private final ScriptedTransport transport = new ScriptedTransport();
     private final Endpoints endpoints = Endpoints.fromApiUrl("https://api.example.test", Optional.empty());
     private final ClientCredentials credentials = new ClientCredentials("client-1", "the-client-secret", "test");

@@ -38,7 +38,7 @@ class DeployerTest {
     private static final String EMPTY_LIST = "{\"entities\":[],\"pageNumber\":1,\"pageSize\":100,\"total\":0,\"pageCount\":0}";
     private static Vertx vertx;
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T10:00:00Z"));
+    private final MutableClock clock = MutableClock.fixed(Instant.parse("2026-12-01T10:00:00Z"));
     private final RecordingWaiter waiter = new RecordingWaiter(clock);
     private final ScriptedTransport transport = new ScriptedTransport();
     private final Metrics metrics = new Metrics();

@@ -1,5 +1,6 @@
 package io.gctls.sandbox;
 
+import io.gctls.testing.MutableClock;
 import static io.gctls.sandbox.SandboxHttp.domainBody;
 import static io.gctls.sandbox.SandboxHttp.genesysError;
 import static io.gctls.sandbox.SandboxHttp.json;

@@ -1,7 +1,8 @@
 package io.gctls.steps;
 
+import io.gctls.testing.MutableClock;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import io.gctls.sandbox.MutableClock;
+
 import io.gctls.sandbox.Sandbox;
 import io.gctls.sandbox.SandboxOptions;
 

@@ -40,6 +40,11 @@ public class ShellSteps {
         world.last(driver.oneShot(world.expand(commandLine)));
     }
 
+    @When("I run {string} in the same session")
+    public void iRunInTheSameSession(String commandLine) {
+        world.last(driver.sameSession(world.expand(commandLine)));
+    }
+
     @When("I run the command file:")
     public void iRunTheCommandFile(String content) throws IOException {
         Path file = world.tmp().resolve("run.gctls");

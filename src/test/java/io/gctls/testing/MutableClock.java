@@ -6,30 +6,40 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand (or that a {@link RecordingWaiter} moves as it "waits"). */
+/**
+ * A clock tests move by hand: fixed at an instant, or the system clock plus an offset. Lets tests
+ * expire tokens and close rate windows without sleeping.
+ */
 public final class MutableClock extends Clock {
 
-    private volatile Instant now;
+    private final Clock base;
+    private volatile Duration offset = Duration.ZERO;
 
-    public MutableClock(Instant start) {
-        this.now = start;
+    private MutableClock(Clock base) {
+        this.base = base;
     }
 
-    public static MutableClock startingNow() {
-        return new MutableClock(Instant.now());
+    public static MutableClock fixed(Instant instant) {
+        return new MutableClock(Clock.fixed(instant, ZoneOffset.UTC));
     }
 
-    public synchronized void advance(Duration by) {
-        now = now.plus(by);
+    /** The system clock, until {@link #advance} moves it ahead. */
+    public static MutableClock ticking() {
+        return new MutableClock(Clock.systemUTC());
     }
 
-    public void set(Instant instant) {
-        now = instant;
+    public void advance(Duration by) {
+        offset = offset.plus(by);
+    }
+
+    /** Back to the base clock. */
+    public void rewind() {
+        offset = Duration.ZERO;
     }
 
     @Override
     public Instant instant() {
-        return now;
+        return base.instant().plus(offset);
     }
 
     @Override
@@ -39,6 +49,6 @@ public final class MutableClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId zone) {
-        return this;
+        throw new UnsupportedOperationException("a MutableClock stays in UTC");
     }
 }

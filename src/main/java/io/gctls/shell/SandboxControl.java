@@ -1,0 +1,82 @@
+package io.gctls.shell;
+
+import io.gctls.api.RetrySettings;
+import io.gctls.auth.ApiSession;
+import io.gctls.auth.ClientCredentials;
+import io.gctls.auth.Connection;
+import io.gctls.auth.Endpoints;
+import io.gctls.core.Cancellation;
+import io.gctls.core.GctlsException;
+import io.gctls.sandbox.Sandbox;
+import io.gctls.sandbox.SandboxOptions;
+import jakarta.annotation.PreDestroy;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * The session's built-in sandbox (SPEC §6): started by {@code --sandbox} or {@code sandbox start},
+ * and the session connected and logged in to it, so that the whole flow works offline with no
+ * credentials. Its client is fixed and public, so it is not treated as a secret.
+ */
+@Component
+@Order(10)
+public class SandboxControl implements LaunchHook {
+
+    private final ApiSession session;
+    private final Clock clock;
+    private Sandbox sandbox;
+
+    public SandboxControl(ApiSession session, Clock clock) {
+        this.session = session;
+        this.clock = clock;
+    }
+
+    @Override
+    public void beforeFirstCommand(SessionSettings settings, Output output) {
+        if (settings.sandbox()) {
+            start(SandboxOptions.defaults(), Cancellation.never());
+        }
+    }
+
+    /** Starts the sandbox (or keeps the running one) and logs the session in to it. */
+    public synchronized Sandbox start(SandboxOptions options, Cancellation cancellation) {
+        if (sandbox == null || !sandbox.isRunning()) {
+            sandbox = Sandbox.start(options.clock(clock));
+        }
+        ApiSession.Connected connected = session.connect(connection(sandbox));
+        session.loginNow(connected, cancellation);
+        return sandbox;
+    }
+
+    public synchronized Optional<Sandbox> running() {
+        return Optional.ofNullable(sandbox).filter(Sandbox::isRunning);
+    }
+
+    public Sandbox require() {
+        return running().orElseThrow(() -> GctlsException.usage("no sandbox is running; start one with 'sandbox "
+                + "start' (or launch with: gctls --sandbox)"));
+    }
+
+    @PreDestroy
+    public synchronized void stop() {
+        if (sandbox != null) {
+            boolean wasOurs = session.active().map(c -> c.connection().sandbox()).orElse(false);
+            sandbox.stop();
+            sandbox = null;
+            if (wasOurs) {
+                session.disconnect();
+            }
+        }
+    }
+
+    static Connection connection(Sandbox sandbox) {
+        Endpoints endpoints = Endpoints.fromApiUrl(sandbox.baseUrl(), Optional.empty());
+        ClientCredentials credentials = new ClientCredentials(sandbox.clientId(), sandbox.clientSecret(),
+                ClientCredentials.PUBLIC_SANDBOX);
+        return new Connection(endpoints, credentials, Optional.empty(), RetrySettings.defaults(), false, true,
+                Map.of("api", "sandbox", "clientId", "sandbox", "secret", "sandbox"));
+    }
+}

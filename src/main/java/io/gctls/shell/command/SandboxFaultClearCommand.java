@@ -1,0 +1,37 @@
+package io.gctls.shell.command;
+
+import io.gctls.api.ApiRuntime;
+import io.gctls.sandbox.Sandbox;
+import io.gctls.shell.GctlsCommand;
+import io.gctls.shell.Invocation;
+import io.gctls.shell.Outcome;
+import io.gctls.shell.SandboxControl;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/** {@code sandbox fault clear}: remove every fault, and close the circuit breakers they opened. */
+@Component
+public class SandboxFaultClearCommand extends GctlsCommand {
+
+    private final SandboxControl control;
+    private final ObjectProvider<ApiRuntime> runtime;
+
+    public SandboxFaultClearCommand(SandboxControl control, ObjectProvider<ApiRuntime> runtime) {
+        super("sandbox fault clear", "Sandbox", "Remove every sandbox fault and close open circuit breakers",
+                List.of("sandbox fault clear"));
+        this.control = control;
+        this.runtime = runtime;
+    }
+
+    @Override
+    public Outcome run(Invocation invocation) {
+        Sandbox sandbox = control.require();
+        int cleared = sandbox.faults().size();
+        sandbox.clearFaults();
+        runtime.getObject().circuits().resetAll();
+        return Outcome.of(Map.of("cleared", cleared), (r, out) -> out.println("cleared " + cleared + " fault"
+                + (cleared == 1 ? "" : "s") + "; circuit breakers closed"));
+    }
+}
