@@ -57,6 +57,20 @@ public class ShellSteps {
         world.last(driver.prompt(world.expand(lines) + "\n"));
     }
 
+    @When("I type at the prompt with {string}:")
+    public void iTypeAtThePromptWith(String launchFlags, String lines) {
+        world.last(driver.prompt(world.expand(lines) + "\n", launchFlags.split(" ")));
+    }
+
+    @When("I run the command file with {string}:")
+    public void iRunTheCommandFileWith(String launchFlags, String content) throws IOException {
+        Path file = world.tmp().resolve("run.gctls");
+        Files.writeString(file, world.expand(content), StandardCharsets.UTF_8);
+        List<String> args = new java.util.ArrayList<>(List.of(launchFlags.split(" ")));
+        args.add("@" + file);
+        world.last(driver.oneShot(args));
+    }
+
     @Then("the exit code is {int}")
     public void theExitCodeIs(int expected) {
         assertThat(world.last().exitCode()).as(describe()).isEqualTo(expected);
