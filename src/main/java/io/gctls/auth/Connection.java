@@ -9,10 +9,10 @@ import java.util.Optional;
  * tokens may be cached on disk, with where each came from (for {@code auth status}).
  */
 public record Connection(Endpoints endpoints, ClientCredentials credentials, Optional<String> profile,
-        RetrySettings retry, boolean tokenCache, boolean sandbox, Map<String, String> sources) {
+        RetrySettings retry, boolean tokenCache, boolean sandbox, ApiPaths paths, Map<String, String> sources) {
 
     public Connection withCredentials(ClientCredentials replaced) {
-        return new Connection(endpoints, replaced, profile, retry, tokenCache, sandbox, sources);
+        return new Connection(endpoints, replaced, profile, retry, tokenCache, sandbox, paths, sources);
     }
 
     @Override

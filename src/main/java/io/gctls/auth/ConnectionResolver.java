@@ -44,7 +44,7 @@ public final class ConnectionResolver {
         RetrySettings retry = profile.map(p -> retrySettings(p)).orElse(RetrySettings.defaults());
         boolean cache = tokenCacheAllowed && profile.flatMap(Profile::tokenCache).orElse(true);
         return new Connection(endpoints, credentials, profile.map(Profile::name), retry, cache, false,
-                Map.copyOf(sources));
+                ApiPaths.resolve(env, profile), Map.copyOf(sources));
     }
 
     /** True when something (flags, environment or a profile) says where to connect. */

@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public record Profile(String name, Optional<String> region, Optional<String> apiUrl, Optional<String> loginUrl,
         Optional<String> clientId, Optional<String> clientSecret, Optional<Path> clientSecretFile,
-        Optional<String> output, Optional<Boolean> tokenCache, Map<String, String> retry) {
+        Optional<String> output, Optional<Boolean> tokenCache, Map<String, String> retry, Map<String, String> paths) {
 
     @Override
     public String toString() {

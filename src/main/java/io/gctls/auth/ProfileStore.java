@@ -28,6 +28,8 @@ import tools.jackson.dataformat.toml.TomlMapper;
  * output = "text"
  * [prod.retry]
  * max-attempts = 6
+ * [prod.paths]                       # the brief's endpoints, not in the public API catalogue
+ * customdomains = "/api/v2/customdomains"
  * </pre>
  * The profile in use is remembered by {@code profile use} in the state folder.
  */
@@ -120,12 +122,14 @@ public final class ProfileStore {
     private Profile toProfile(String name, JsonNode table) {
         Map<String, String> retry = new LinkedHashMap<>();
         table.path("retry").properties().forEach(e -> retry.put(e.getKey(), e.getValue().asString()));
+        Map<String, String> paths = new LinkedHashMap<>();
+        table.path("paths").properties().forEach(e -> paths.put(e.getKey(), e.getValue().asString()));
         Optional<String> inlineSecret = text(table, "client-secret");
         inlineSecret.ifPresent(Secrets::register);
         return new Profile(name, text(table, "region"), text(table, "api-url"), text(table, "login-url"),
                 text(table, "client-id"), inlineSecret, text(table, "client-secret-file").map(this::expandHome),
                 text(table, "output"), table.has("token-cache") ? Optional.of(table.get("token-cache").asBoolean())
-                        : Optional.empty(), Map.copyOf(retry));
+                        : Optional.empty(), Map.copyOf(retry), Map.copyOf(paths));
     }
 
     private Path expandHome(String path) {

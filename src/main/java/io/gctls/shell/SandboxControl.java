@@ -1,6 +1,7 @@
 package io.gctls.shell;
 
 import io.gctls.api.RetrySettings;
+import io.gctls.auth.ApiPaths;
 import io.gctls.auth.ApiSession;
 import io.gctls.auth.ClientCredentials;
 import io.gctls.auth.Connection;
@@ -77,6 +78,6 @@ public class SandboxControl implements LaunchHook {
         ClientCredentials credentials = new ClientCredentials(sandbox.clientId(), sandbox.clientSecret(),
                 ClientCredentials.PUBLIC_SANDBOX);
         return new Connection(endpoints, credentials, Optional.empty(), RetrySettings.defaults(), false, true,
-                Map.of("api", "sandbox", "clientId", "sandbox", "secret", "sandbox"));
+                ApiPaths.defaults(), Map.of("api", "sandbox", "clientId", "sandbox", "secret", "sandbox"));
     }
 }
