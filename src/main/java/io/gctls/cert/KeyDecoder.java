@@ -53,8 +53,8 @@ final class KeyDecoder {
             throws Problem {
         Optional<char[]> password = passwords.first(keyName);
         if (password.isEmpty()) {
-            throw new Problem(CheckCode.ENCRYPTED_KEY, keyName + " is " + article(material.format())
-                    + "; give its password with --password-file or " + PasswordSource.ENVIRONMENT_VARIABLE);
+            throw new Problem(CheckCode.ENCRYPTED_KEY, keyName + " is " + article(material.format()) + "; "
+                    + passwords.howToGive());
         }
         while (true) {
             char[] attempt = password.get();

@@ -44,6 +44,15 @@ final class PasswordSource {
         return line.toCharArray();
     }
 
+    /** What to do when there is no password, for the encrypted-key message. */
+    String howToGive() {
+        if (fromFile.isPresent()) {
+            return "the --password-file is empty";
+        }
+        return "give its password with --password-file or " + ENVIRONMENT_VARIABLE
+                + (prompter.canAsk() ? "" : " (nobody can be asked in a one-shot or scripted run)");
+    }
+
     /** Where the password would come from, for messages ("--password-file pw.txt"). */
     String origin() {
         if (fromFile.isPresent()) {
@@ -58,7 +67,7 @@ final class PasswordSource {
     /** The first password to try; empty when there is none and nobody can be asked. */
     Optional<char[]> first(String keyName) {
         if (fromFile.isPresent()) {
-            return fromFile.map(char[]::clone);
+            return fromFile.filter(p -> p.length > 0).map(char[]::clone); // an empty file gives no password
         }
         Optional<String> variable = environment.raw(ENVIRONMENT_VARIABLE).filter(v -> !v.isEmpty());
         if (variable.isPresent()) {

@@ -80,39 +80,58 @@ final class PathFinder {
         if (leafAnchor.isPresent()) {
             return new Result(path, leafAnchor, Optional.empty()); // the leaf itself is trusted (pinned)
         }
-        X509Certificate current = leaf;
-        while (path.size() <= MAX_DEPTH) {
-            X509Certificate child = current;
-            List<X509Certificate> anchorIssuers = anchors.certificates().stream()
-                    .filter(anchor -> Certs.namesIssuer(child, anchor)).toList();
-            for (X509Certificate anchor : anchorIssuers) {
-                if (Certs.verifies(child, anchor.getPublicKey())) {
-                    return new Result(path, Optional.of(anchor), Optional.empty());
-                }
+        return extend(path, supplied, anchors);
+    }
+
+    /**
+     * Extends the path by one issuer, depth first. Anchors are tried before supplied certificates, and
+     * every supplied issuer whose signature verifies is tried in turn: a cross-signed copy of an
+     * intermediate listed first must not hide the path through the other copy. When no branch reaches
+     * an anchor, the first branch's failure is the answer.
+     */
+    private static Result extend(List<X509Certificate> path, List<X509Certificate> supplied, TrustAnchors anchors) {
+        X509Certificate child = path.get(path.size() - 1);
+        if (path.size() > MAX_DEPTH) {
+            return new Result(path, Optional.empty(), Optional.of(Finding.of(CheckCode.CHAIN_INCOMPLETE,
+                    "the chain is longer than " + MAX_DEPTH + " certificates without reaching an anchor in "
+                            + anchors.description(), Certs.label(child))));
+        }
+        List<X509Certificate> anchorIssuers = anchors.certificates().stream()
+                .filter(anchor -> Certs.namesIssuer(child, anchor)).toList();
+        for (X509Certificate anchor : anchorIssuers) {
+            if (Certs.verifies(child, anchor.getPublicKey())) {
+                return new Result(path, Optional.of(anchor), Optional.empty());
             }
-            if (Certs.selfSigned(child)) {
-                return new Result(path, Optional.empty(), Optional.of(child == leaf ? selfSigned(leaf, anchors)
-                        : untrustedRoot(child, anchors)));
-            }
-            List<X509Certificate> issuers = supplied.stream()
-                    .filter(c -> path.stream().noneMatch(p -> Certs.same(p, c)) && Certs.namesIssuer(child, c))
-                    .toList();
-            Optional<X509Certificate> issuer = issuers.stream()
-                    .filter(c -> Certs.verifies(child, c.getPublicKey())).findFirst();
-            if (issuer.isPresent()) {
-                path.add(issuer.get());
-                current = issuer.get();
+        }
+        X509Certificate leaf = path.get(0);
+        if (Certs.selfSigned(child)) {
+            return new Result(path, Optional.empty(), Optional.of(child == leaf ? selfSigned(leaf, anchors)
+                    : untrustedRoot(child, anchors)));
+        }
+        List<X509Certificate> issuers = supplied.stream()
+                .filter(c -> path.stream().noneMatch(p -> Certs.same(p, c)) && Certs.namesIssuer(child, c))
+                .toList();
+        Result firstFailure = null;
+        for (X509Certificate issuer : issuers) {
+            if (!Certs.verifies(child, issuer.getPublicKey())) {
                 continue;
             }
-            if (!issuers.isEmpty() || !anchorIssuers.isEmpty()) {
-                X509Certificate claimed = issuers.isEmpty() ? anchorIssuers.get(0) : issuers.get(0);
-                return new Result(path, Optional.empty(), Optional.of(badSignature(child, claimed)));
+            List<X509Certificate> longer = new ArrayList<>(path);
+            longer.add(issuer);
+            Result result = extend(longer, supplied, anchors);
+            if (result.anchored()) {
+                return result;
             }
-            return new Result(path, Optional.empty(), Optional.of(missingIssuer(child, anchors)));
+            firstFailure = firstFailure == null ? result : firstFailure;
         }
-        return new Result(path, Optional.empty(), Optional.of(Finding.of(CheckCode.CHAIN_INCOMPLETE,
-                "the chain is longer than " + MAX_DEPTH + " certificates without reaching an anchor in "
-                        + anchors.description(), Certs.label(current))));
+        if (firstFailure != null) {
+            return firstFailure;
+        }
+        if (!issuers.isEmpty() || !anchorIssuers.isEmpty()) {
+            X509Certificate claimed = issuers.isEmpty() ? anchorIssuers.get(0) : issuers.get(0);
+            return new Result(path, Optional.empty(), Optional.of(badSignature(child, claimed)));
+        }
+        return new Result(path, Optional.empty(), Optional.of(missingIssuer(child, anchors)));
     }
 
     private static Finding selfSigned(X509Certificate leaf, TrustAnchors anchors) {
