@@ -95,7 +95,7 @@ public final class CertInspector {
             if (leaf.isEmpty()) {
                 return finish(List.of(), Optional.empty());
             }
-            key.ifPresent(k -> checkKeyMatches(k, leaf.get(), keyFile.orElse(certFile)));
+            boolean keyMatches = key.map(k -> checkKeyMatches(k, leaf.get(), keyFile.orElse(certFile))).orElse(false);
 
             List<X509Certificate> pool = supplied.stream().map(Supplied::certificate).toList();
             PathFinder.Result path = PathFinder.find(leaf.get(), pool, anchors, now);
@@ -113,7 +113,8 @@ public final class CertInspector {
             CertificateBundle bundle = new CertificateBundle(leaf.get(), chainAsGiven(leaf.get(), supplied),
                     path.intermediates(), path.anchor(), key.map(KeyDecoder.DecodedKey::key),
                     key.map(k -> new SensitivePem(Pem.encode("PRIVATE KEY", encoded(k)))),
-                    key.flatMap(k -> KeyFacts.summary(k.info())), fixups);
+                    key.flatMap(k -> keyMatches ? Optional.of(KeyFacts.summary(leaf.get())) : KeyFacts.summary(k.info())),
+                    fixups);
             return finish(details, Optional.of(bundle));
         }
 
@@ -255,7 +256,8 @@ public final class CertInspector {
                                 .collect(Collectors.joining(", "))
                         + "); it must hold one leaf, optionally followed by its chain", null);
                 return Optional.of(endEntities.stream()
-                        .filter(c -> key.isPresent() && KeyFacts.matches(key.get().info(), c)).findFirst()
+                        .filter(c -> key.isPresent() && KeyFacts.matches(key.get().info(), key.get().key(), c))
+                        .findFirst()
                         .orElse(endEntities.get(0)));
             }
             if (endEntities.size() == 1) {
@@ -270,15 +272,16 @@ public final class CertInspector {
                     && Certs.namesIssuer(other, candidate));
         }
 
-        private void checkKeyMatches(KeyDecoder.DecodedKey key, X509Certificate leaf, CryptoFile keyFile) {
-            if (KeyFacts.matches(key.info(), leaf)) {
-                return;
+        private boolean checkKeyMatches(KeyDecoder.DecodedKey key, X509Certificate leaf, CryptoFile keyFile) {
+            if (KeyFacts.matches(key.info(), key.key(), leaf)) {
+                return true;
             }
             String keyType = KeyFacts.publicHalf(key.info()).map(spki -> KeyFacts.of(spki).describe())
                     .orElse("a key of another type");
-            String certType = KeyFacts.of(KeyFacts.publicKeyInfo(leaf)).describe();
+            String certType = KeyFacts.of(leaf).describe();
             add(CheckCode.KEY_MISMATCH, "the private key in " + keyFile.describe() + " (" + keyType
                     + ") does not belong to the leaf " + Certs.quoted(leaf) + " (" + certType + ")", Certs.label(leaf));
+            return false;
         }
 
         // ------------------------------------------------------------------------ the chain

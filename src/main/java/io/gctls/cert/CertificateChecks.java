@@ -57,7 +57,7 @@ final class CertificateChecks {
     }
 
     static Optional<Finding> weakKey(X509Certificate certificate) {
-        KeyFacts.KeyType key = KeyFacts.of(KeyFacts.publicKeyInfo(certificate));
+        KeyFacts.KeyType key = KeyFacts.of(certificate);
         int minimum = switch (key.type()) {
             case "RSA", "DSA" -> 2048;
             case "EC" -> 256;
@@ -142,7 +142,7 @@ final class CertificateChecks {
             return Optional.empty();
         }
         boolean keyEncipherment = usage.length > KEY_ENCIPHERMENT && usage[KEY_ENCIPHERMENT];
-        boolean rsa = "RSA".equals(KeyFacts.of(KeyFacts.publicKeyInfo(leaf)).type());
+        boolean rsa = "RSA".equals(KeyFacts.of(leaf).type());
         String why = rsa && keyEncipherment
                 ? "it allows keyEncipherment only, which serves RSA key exchange alone; ECDHE suites and TLS 1.3"
                         + " need digitalSignature"

@@ -31,7 +31,7 @@ final class Describer {
 
     static CertificateDetails describe(X509Certificate certificate, int index, String role, String source,
             Instant now) {
-        KeyFacts.KeyType key = KeyFacts.of(KeyFacts.publicKeyInfo(certificate));
+        KeyFacts.KeyType key = KeyFacts.of(certificate);
         List<String> ocsp = new ArrayList<>();
         List<String> caIssuers = new ArrayList<>();
         authorityInformationAccess(certificate, ocsp, caIssuers);

@@ -2,14 +2,23 @@ package io.gctls.cert;
 
 import java.io.IOException;
 import java.math.BigInteger;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.DSAPublicKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.EdECPublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTNamedCurves;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.params.DSAPrivateKeyParameters;
 import org.bouncycastle.crypto.params.DSAPublicKeyParameters;
@@ -46,6 +55,30 @@ final class KeyFacts {
 
     static SubjectPublicKeyInfo publicKeyInfo(X509Certificate certificate) {
         return SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded());
+    }
+
+    /**
+     * A certificate's key type and size. The JDK's key object answers for the usual types without any
+     * arithmetic; Bouncy Castle's parser validates an EC point with a full scalar multiplication, which
+     * costs tens of milliseconds in a cold JVM, so it is only the fallback (curves the JDK dropped).
+     */
+    static KeyType of(X509Certificate certificate) {
+        PublicKey key = certificate.getPublicKey();
+        if (key instanceof RSAPublicKey rsa) {
+            return new KeyType("RSA", rsa.getModulus().bitLength(), null);
+        }
+        if (key instanceof ECPublicKey ec) {
+            return new KeyType("EC", ec.getParams().getCurve().getField().getFieldSize(),
+                    curveName(curveOid(SubjectPublicKeyInfo.getInstance(key.getEncoded()))));
+        }
+        if (key instanceof EdECPublicKey ed) {
+            String name = ed.getParams().getName();
+            return new KeyType(name, name.equalsIgnoreCase("Ed448") ? 448 : 256, null);
+        }
+        if (key instanceof DSAPublicKey dsa && dsa.getParams() != null) {
+            return new KeyType("DSA", dsa.getParams().getP().bitLength(), null);
+        }
+        return of(publicKeyInfo(certificate));
     }
 
     static KeyType of(SubjectPublicKeyInfo info) {
@@ -118,7 +151,41 @@ final class KeyFacts {
         }
     }
 
-    /** Does the private key belong to the certificate? Compares key material, not encodings. */
+    /**
+     * Does the private key belong to the certificate? Compares key material, not encodings: the RSA
+     * modulus, the EC public point (the one the key file carries, else d*G), the Ed25519 public key.
+     */
+    static boolean matches(PrivateKeyInfo privateKey, PrivateKey jdkKey, X509Certificate certificate) {
+        PublicKey certificateKey = certificate.getPublicKey();
+        if (jdkKey instanceof RSAPrivateCrtKey rsa && certificateKey instanceof RSAPublicKey publicKey) {
+            return rsa.getModulus().equals(publicKey.getModulus())
+                    && rsa.getPublicExponent().equals(publicKey.getPublicExponent());
+        }
+        Optional<byte[]> embeddedPoint = embeddedEcPoint(privateKey);
+        if (embeddedPoint.isPresent()) {
+            SubjectPublicKeyInfo spki = publicKeyInfo(certificate);
+            if (spki.getAlgorithm().equals(privateKey.getPrivateKeyAlgorithm())
+                    && Arrays.equals(embeddedPoint.get(), spki.getPublicKeyData().getBytes())) {
+                return true; // the file's own copy of the public point is the certificate's
+            }
+        }
+        return matches(privateKey, certificate);
+    }
+
+    /** The public point a SEC1 structure may carry beside the private scalar (openssl always writes it). */
+    private static Optional<byte[]> embeddedEcPoint(PrivateKeyInfo privateKey) {
+        if (!X9ObjectIdentifiers.id_ecPublicKey.equals(privateKey.getPrivateKeyAlgorithm().getAlgorithm())) {
+            return Optional.empty();
+        }
+        try {
+            ECPrivateKey sec1 = ECPrivateKey.getInstance(privateKey.parsePrivateKey());
+            return sec1.getPublicKey() == null ? Optional.empty() : Optional.of(sec1.getPublicKey().getBytes());
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Does the private key belong to the certificate? Derives the public half with Bouncy Castle. */
     static boolean matches(PrivateKeyInfo privateKey, X509Certificate certificate) {
         Optional<SubjectPublicKeyInfo> derived = publicHalf(privateKey);
         if (derived.isEmpty()) {
@@ -150,6 +217,13 @@ final class KeyFacts {
             return x.getY().equals(y.getY()) && x.getParameters().equals(y.getParameters());
         }
         return false;
+    }
+
+    /** Type, size and public-half fingerprint of a key known to belong to {@code certificate}. */
+    static KeySummary summary(X509Certificate certificate) {
+        KeyType type = of(certificate);
+        return new KeySummary(type.curve() == null ? type.type() : type.type() + " " + type.curve(), type.size(),
+                Certs.sha256(certificate.getPublicKey().getEncoded()));
     }
 
     /** Type, size and public-half fingerprint of a private key: what may be shown instead of it. */
