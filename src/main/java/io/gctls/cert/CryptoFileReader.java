@@ -109,6 +109,9 @@ final class CryptoFileReader {
         } else if (file.binary != null && startsLikeDer(file.binary)) {
             file.der = true;
             readDer(trimTrailingWhitespace(file.binary), file);
+        } else if (file.binary != null && isJavaKeystore(file.binary)) {
+            file.otherKinds.add("it is a Java keystore (JKS/JCEKS); export PEM with: keytool -exportcert -rfc -keystore "
+                    + path);
         } else {
             file.problems.add("it holds no PEM block (no -----BEGIN line) and is not DER either");
         }
@@ -268,6 +271,15 @@ final class CryptoFileReader {
     }
 
     // ------------------------------------------------------------------------------------ DER
+
+    /** The magic numbers of the JKS (FEEDFEED) and JCEKS (CECECECE) keystore formats. */
+    private static boolean isJavaKeystore(byte[] bytes) {
+        if (bytes.length < 4) {
+            return false;
+        }
+        int magic = ((bytes[0] & 0xFF) << 24) | ((bytes[1] & 0xFF) << 16) | ((bytes[2] & 0xFF) << 8) | (bytes[3] & 0xFF);
+        return magic == 0xFEEDFEED || magic == 0xCECECECE;
+    }
 
     private static boolean startsLikeDer(byte[] bytes) {
         return bytes.length > 2 && (bytes[0] & 0xFF) == 0x30;
