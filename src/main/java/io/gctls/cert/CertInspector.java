@@ -289,17 +289,30 @@ public final class CertInspector {
         /** The WARN checks: the chain works, but is not what a server should send. */
         private void chainHygiene(X509Certificate leaf, List<Supplied> supplied, List<X509Certificate> otherLeaves,
                 PathFinder.Result path, Optional<CryptoFile> chainFile, CryptoFile certFile) {
+            leafRepeated(leaf, supplied, chainFile, certFile);
+            anchorAndExtras(leaf, supplied, otherLeaves, path);
+            order(leaf, supplied, path.intermediates());
+        }
+
+        private void leafRepeated(X509Certificate leaf, List<Supplied> supplied, Optional<CryptoFile> chainFile,
+                CryptoFile certFile) {
+            List<Supplied> copies = supplied.stream().filter(s -> Certs.same(s.certificate(), leaf)).toList();
+            if (copies.size() < 2) {
+                return;
+            }
+            String where = copies.stream().skip(1).map(s -> s.source().equals("chain")
+                    ? chainFile.map(CryptoFile::describe).orElse("--chain") : certFile.describe())
+                    .distinct().collect(Collectors.joining(" and "));
+            add(CheckCode.LEAF_IN_CHAIN, "the leaf " + Certs.quoted(leaf) + " appears again in " + where
+                    + "; the payload sends it once", Certs.label(leaf));
+            fixups.add("dropped the repeated leaf");
+        }
+
+        /** root-included for the anchor, extra-cert for certificates off the path; repeats are just sent once. */
+        private void anchorAndExtras(X509Certificate leaf, List<Supplied> supplied, List<X509Certificate> otherLeaves,
+                PathFinder.Result path) {
             X509Certificate anchor = path.anchor().orElseThrow();
             List<X509Certificate> intermediates = path.intermediates();
-            List<Supplied> leafCopies = supplied.stream().filter(s -> Certs.same(s.certificate(), leaf)).toList();
-            if (leafCopies.size() > 1) {
-                String where = leafCopies.stream().skip(1).map(s -> s.source().equals("chain")
-                        ? chainFile.map(CryptoFile::describe).orElse("--chain") : certFile.describe())
-                        .distinct().collect(Collectors.joining(" and "));
-                add(CheckCode.LEAF_IN_CHAIN, "the leaf " + Certs.quoted(leaf) + " appears again in " + where
-                        + "; the payload sends it once", Certs.label(leaf));
-                fixups.add("dropped the repeated leaf");
-            }
             boolean anchorWarned = false;
             List<X509Certificate> seen = new ArrayList<>();
             for (Supplied s : supplied) {
@@ -326,6 +339,10 @@ public final class CertInspector {
                     fixups.add("dropped " + Certs.quoted(c) + " (not on the path)");
                 }
             }
+        }
+
+        /** The leaf first, then each issuer in turn: the order TLS servers must send. */
+        private void order(X509Certificate leaf, List<Supplied> supplied, List<X509Certificate> intermediates) {
             List<X509Certificate> expected = prepend(leaf, intermediates);
             List<X509Certificate> given = distinct(supplied.stream().map(Supplied::certificate)
                     .filter(c -> expected.stream().anyMatch(p -> Certs.same(p, c))).toList());

@@ -19,7 +19,6 @@ import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
