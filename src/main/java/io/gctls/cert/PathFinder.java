@@ -153,9 +153,11 @@ final class PathFinder {
 
     private static Finding missingIssuer(X509Certificate child, TrustAnchors anchors) {
         String issuer = child.getIssuerX500Principal().getName();
+        String fix = Certs.isCa(child)
+                ? "; add it to --chain if it is an intermediate, or to the trust anchors if it is the root you trust"
+                : "; add the missing intermediate to --chain";
         return Finding.of(CheckCode.CHAIN_INCOMPLETE, "the issuer of " + Certs.quoted(child) + " (" + issuer
-                + ") is neither in the chain supplied nor in " + anchors.description()
-                + "; add the missing intermediate to --chain", Certs.label(child));
+                + ") is neither in the chain supplied nor in " + anchors.description() + fix, Certs.label(child));
     }
 
     // --------------------------------------------------------------------------- validation
