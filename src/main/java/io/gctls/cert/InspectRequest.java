@@ -1,0 +1,53 @@
+package io.gctls.cert;
+
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to inspect: the files of {@code cert inspect} and its options.
+ *
+ * @param trust trust anchors (PEM or DER, one or more); empty means the JDK's default trust store
+ * @param warnDays {@code expires-soon} fires when the leaf expires within this many days
+ */
+public record InspectRequest(Path cert, Optional<Path> key, Optional<Path> chain, Optional<String> domain,
+        Optional<Path> trust, Optional<Path> passwordFile, int warnDays) {
+
+    public static final int DEFAULT_WARN_DAYS = 30;
+
+    public InspectRequest {
+        Objects.requireNonNull(cert, "cert");
+        if (warnDays < 0) {
+            throw new IllegalArgumentException("warnDays must not be negative");
+        }
+    }
+
+    public static InspectRequest of(Path cert) {
+        return new InspectRequest(cert, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), DEFAULT_WARN_DAYS);
+    }
+
+    public InspectRequest withKey(Path file) {
+        return new InspectRequest(cert, Optional.ofNullable(file), chain, domain, trust, passwordFile, warnDays);
+    }
+
+    public InspectRequest withChain(Path file) {
+        return new InspectRequest(cert, key, Optional.ofNullable(file), domain, trust, passwordFile, warnDays);
+    }
+
+    public InspectRequest withDomain(String name) {
+        return new InspectRequest(cert, key, chain, Optional.ofNullable(name), trust, passwordFile, warnDays);
+    }
+
+    public InspectRequest withTrust(Path file) {
+        return new InspectRequest(cert, key, chain, domain, Optional.ofNullable(file), passwordFile, warnDays);
+    }
+
+    public InspectRequest withPasswordFile(Path file) {
+        return new InspectRequest(cert, key, chain, domain, trust, Optional.ofNullable(file), warnDays);
+    }
+
+    public InspectRequest withWarnDays(int days) {
+        return new InspectRequest(cert, key, chain, domain, trust, passwordFile, days);
+    }
+}

@@ -1,0 +1,158 @@
+package io.gctls.shell.command;
+
+import io.gctls.cert.CertInspector;
+import io.gctls.cert.CertificateDetails;
+import io.gctls.cert.Finding;
+import io.gctls.cert.InspectRequest;
+import io.gctls.cert.Inspection;
+import io.gctls.cert.InspectionReport;
+import io.gctls.cert.Severity;
+import io.gctls.cert.Verdict;
+import io.gctls.core.Environment;
+import io.gctls.core.ExitCode;
+import io.gctls.core.GctlsException;
+import io.gctls.core.Metrics;
+import io.gctls.shell.GctlsCommand;
+import io.gctls.shell.Invocation;
+import io.gctls.shell.OptionSpec;
+import io.gctls.shell.Outcome;
+import io.gctls.shell.Output;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code cert inspect}: every check of SPEC §4 on a certificate, its key and chain, and one verdict.
+ * Exit 3 on an error verdict (or an unreadable file), warnings succeed unless {@code --strict}.
+ */
+@Component
+public class CertInspectCommand extends GctlsCommand {
+
+    private final CertInspector inspector;
+    private final Environment environment;
+    private final Metrics metrics;
+
+    public CertInspectCommand(CertInspector inspector, Environment environment, Metrics metrics) {
+        super("cert inspect", "Certificates",
+                "Check a certificate, its key and chain before anything is sent: every check, one verdict",
+                List.of("cert inspect --cert leaf.pem --key leaf.key --chain chain.pem --domain www.example.com",
+                        "cert inspect --cert fullchain.pem --key leaf.key --trust root.pem --output json",
+                        "cert inspect --cert leaf.der --key leaf.enc.key --password-file key.pass",
+                        "cert inspect --cert leaf.pem --warn-days 60 --strict"),
+                OptionSpec.file("cert", "the certificate, PEM or DER; may be followed by its chain (or CERT_PATH)"),
+                OptionSpec.file("key", "its private key: PKCS#1, PKCS#8, SEC1, encrypted or not (or KEY_PATH)"),
+                OptionSpec.file("chain", "the intermediates (or CHAIN_PATH)"),
+                OptionSpec.value("domain", "NAME", "the name the certificate must cover (or TARGET_DOMAIN)"),
+                OptionSpec.file("trust", "trusted root(s), PEM or DER (default: the JDK trust store)"),
+                OptionSpec.file("password-file", "the key's password, first line (else GCTLS_KEY_PASSWORD, else asked)"),
+                OptionSpec.value("warn-days", "N", "warn when the leaf expires within N days")
+                        .defaultValue(String.valueOf(InspectRequest.DEFAULT_WARN_DAYS)));
+        this.inspector = inspector;
+        this.environment = environment;
+        this.metrics = metrics;
+    }
+
+    @Override
+    public Outcome run(Invocation invocation) {
+        InspectRequest request = request(invocation);
+        Inspection inspection;
+        try (Metrics.Timer timer = metrics.start("validate")) {
+            inspection = inspector.inspect(request, invocation.prompter());
+        }
+        InspectionReport report = inspection.report();
+        return Outcome.of(report, CertInspectCommand::render, exitCode(report.verdict()));
+    }
+
+    /** Flags beat the environment (SPEC §7): CERT_PATH, KEY_PATH, CHAIN_PATH, TARGET_DOMAIN. */
+    private InspectRequest request(Invocation invocation) {
+        Path cert = file(invocation, "cert", "CERT_PATH").orElseThrow(() -> GctlsException.usage(
+                "'cert inspect' needs --cert FILE (or CERT_PATH) (see: help cert inspect)"));
+        int warnDays = invocation.integer("warn-days", InspectRequest.DEFAULT_WARN_DAYS);
+        if (warnDays < 0) {
+            throw GctlsException.usage("--warn-days must be 0 or more, not " + warnDays);
+        }
+        Optional<String> domain = invocation.string("domain").or(() -> environment.get("TARGET_DOMAIN"));
+        return new InspectRequest(cert, file(invocation, "key", "KEY_PATH"), file(invocation, "chain", "CHAIN_PATH"),
+                domain, invocation.path("trust"), invocation.path("password-file"), warnDays);
+    }
+
+    private Optional<Path> file(Invocation invocation, String option, String variable) {
+        return invocation.path(option).or(() -> environment.get(variable).map(Path::of));
+    }
+
+    static ExitCode exitCode(Verdict verdict) {
+        return switch (verdict) {
+            case ERROR -> ExitCode.INPUT;
+            case WARN -> ExitCode.WARNINGS;
+            case OK -> ExitCode.OK;
+        };
+    }
+
+    // ----------------------------------------------------------------------------- text view
+
+    static void render(InspectionReport report, Output out) {
+        for (CertificateDetails c : report.certificates()) {
+            renderCertificate(c, out);
+            out.println("");
+        }
+        if (report.findings().isEmpty()) {
+            out.println("No findings.");
+        } else {
+            out.println(out.style().bold("Findings:"));
+            int width = report.findings().stream().mapToInt(f -> f.code().length()).max().orElse(10);
+            for (Finding f : report.findings()) {
+                String severity = pad(f.severity().name(), 5);
+                out.println("  " + out.style().severity(severity.strip()) + severity.substring(f.severity().name()
+                        .length()) + "  " + pad(f.code(), width) + "  " + f.message());
+            }
+        }
+        out.println("");
+        out.println(out.style().bold("Verdict:") + " " + out.style().severity(report.verdict().label())
+                + " (" + count(report, Severity.ERROR, "error") + ", " + count(report, Severity.WARN, "warning") + ")");
+    }
+
+    private static void renderCertificate(CertificateDetails c, Output out) {
+        out.println(out.style().bold("Certificate " + c.index() + ": " + c.role()) + " (from --" + c.source() + ")");
+        row(out, "subject", c.subject());
+        row(out, "issuer", c.issuer());
+        row(out, "serial", c.serial());
+        row(out, "SANs", c.sans().isEmpty() ? "none" : String.join(", ", c.sans()));
+        row(out, "valid", c.notBefore() + " to " + c.notAfter() + " (" + daysLeft(c.daysLeft()) + ")");
+        row(out, "key", c.keyType() + (c.keyType().contains(" ") ? "" : " " + c.keySize()));
+        row(out, "signature", c.signatureAlgorithm());
+        row(out, "SHA-256", c.sha256());
+        row(out, "OCSP", list(c.ocsp()));
+        row(out, "CA issuers", list(c.caIssuers()));
+        row(out, "CRL", list(c.crl()));
+        row(out, "SCTs", c.scts() ? "embedded" : "none embedded");
+        if (c.ca()) {
+            row(out, "CA", c.selfSigned() ? "yes, self-signed" : "yes");
+        }
+    }
+
+    private static void row(Output out, String name, String value) {
+        out.println("  " + pad(name, 11) + value);
+    }
+
+    private static String list(List<String> values) {
+        return values.isEmpty() ? "-" : String.join(", ", values);
+    }
+
+    private static String daysLeft(long days) {
+        if (days < 0) {
+            return "expired " + -days + (days == -1 ? " day ago" : " days ago");
+        }
+        return days + (days == 1 ? " day left" : " days left");
+    }
+
+    private static String count(InspectionReport report, Severity severity, String noun) {
+        long n = report.findings().stream().filter(f -> f.severity() == severity).count();
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static String pad(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
+}
