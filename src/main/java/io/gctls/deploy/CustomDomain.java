@@ -1,13 +1,11 @@
 package io.gctls.deploy;
 
+import io.gctls.cert.Fingerprints;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
 import tools.jackson.databind.JsonNode;
 
@@ -25,7 +23,7 @@ public record CustomDomain(String id, String domain, String status, String type,
         Optional<X509Certificate> leaf = parseLeaf(pem);
         String fingerprint = normalize(text(node, "certificateFingerprint"));
         if (fingerprint.isEmpty()) {
-            fingerprint = leaf.map(CustomDomain::fingerprint).orElse("");
+            fingerprint = leaf.map(Fingerprints::sha256Hex).orElse("");
         }
         String subject = text(node, "certificateSubject");
         if (subject.isEmpty()) {
@@ -52,17 +50,8 @@ public record CustomDomain(String id, String domain, String status, String type,
         return domain.equalsIgnoreCase(stripDot(name)) || stripDot(domain).equalsIgnoreCase(stripDot(name));
     }
 
-    public static String fingerprint(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot fingerprint a certificate", e);
-        }
-    }
-
-    /** {@code AB:CD:...} and {@code abcd...} compare equal. */
     static String normalize(String fingerprint) {
-        return fingerprint == null ? "" : fingerprint.replace(":", "").strip().toLowerCase(Locale.ROOT);
+        return Fingerprints.normalize(fingerprint);
     }
 
     private static String stripDot(String name) {

@@ -10,16 +10,13 @@ import io.gctls.cert.Severity;
 import io.gctls.cert.Verdict;
 import io.gctls.core.Environment;
 import io.gctls.core.ExitCode;
-import io.gctls.core.GctlsException;
 import io.gctls.core.Metrics;
+import io.gctls.shell.CertInputs;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
-import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,14 +37,7 @@ public class CertInspectCommand extends GctlsCommand {
                         "cert inspect --cert fullchain.pem --key leaf.key --trust root.pem --output json",
                         "cert inspect --cert leaf.der --key leaf.enc.key --password-file key.pass",
                         "cert inspect --cert leaf.pem --warn-days 60 --strict"),
-                OptionSpec.file("cert", "the certificate, PEM or DER; may be followed by its chain (or CERT_PATH)"),
-                OptionSpec.file("key", "its private key: PKCS#1, PKCS#8, SEC1, encrypted or not (or KEY_PATH)"),
-                OptionSpec.file("chain", "the intermediates (or CHAIN_PATH)"),
-                OptionSpec.value("domain", "NAME", "the name the certificate must cover (or TARGET_DOMAIN)"),
-                OptionSpec.file("trust", "trusted root(s), PEM or DER (default: the JDK trust store)"),
-                OptionSpec.file("password-file", "the key's password, first line (else GCTLS_KEY_PASSWORD, else asked)"),
-                OptionSpec.value("warn-days", "N", "warn when the leaf expires within N days")
-                        .defaultValue(String.valueOf(InspectRequest.DEFAULT_WARN_DAYS)));
+                CertInputs.with("its private key: PKCS#1, PKCS#8, SEC1, encrypted or not"));
         this.inspector = inspector;
         this.environment = environment;
         this.metrics = metrics;
@@ -55,30 +45,13 @@ public class CertInspectCommand extends GctlsCommand {
 
     @Override
     public Outcome run(Invocation invocation) {
-        InspectRequest request = request(invocation);
+        InspectRequest request = CertInputs.request(invocation, environment);
         Inspection inspection;
         try (Metrics.Timer timer = metrics.start("validate")) {
             inspection = inspector.inspect(request, invocation.prompter());
         }
         InspectionReport report = inspection.report();
         return Outcome.of(report, CertInspectCommand::render, exitCode(report.verdict()));
-    }
-
-    /** Flags beat the environment (SPEC §7): CERT_PATH, KEY_PATH, CHAIN_PATH, TARGET_DOMAIN. */
-    private InspectRequest request(Invocation invocation) {
-        Path cert = file(invocation, "cert", "CERT_PATH").orElseThrow(() -> GctlsException.usage(
-                "'cert inspect' needs --cert FILE (or CERT_PATH) (see: help cert inspect)"));
-        int warnDays = invocation.integer("warn-days", InspectRequest.DEFAULT_WARN_DAYS);
-        if (warnDays < 0) {
-            throw GctlsException.usage("--warn-days must be 0 or more, not " + warnDays);
-        }
-        Optional<String> domain = invocation.string("domain").or(() -> environment.get("TARGET_DOMAIN"));
-        return new InspectRequest(cert, file(invocation, "key", "KEY_PATH"), file(invocation, "chain", "CHAIN_PATH"),
-                domain, invocation.path("trust"), invocation.path("password-file"), warnDays);
-    }
-
-    private Optional<Path> file(Invocation invocation, String option, String variable) {
-        return invocation.path(option).or(() -> environment.get(variable).map(Path::of));
     }
 
     static ExitCode exitCode(Verdict verdict) {
