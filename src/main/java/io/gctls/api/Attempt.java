@@ -11,8 +11,12 @@ public record Attempt(int number, String request, String outcome, String correla
         Duration waitedBefore, String waitReason) {
 
     public String describe() {
-        StringBuilder line = new StringBuilder().append('#').append(number).append(' ').append(request).append(" -> ")
-                .append(outcome).append(" in ").append(elapsed.toMillis()).append(" ms");
+        return "#" + number + " " + summary();
+    }
+
+    /** The attempt without its number, for lists that number the requests of several calls in one run. */
+    public String summary() {
+        StringBuilder line = new StringBuilder().append(request).append(" -> ").append(outcome).append(" in ").append(elapsed.toMillis()).append(" ms");
         if (!correlationId.isEmpty()) {
             line.append(" (inin-correlation-id ").append(correlationId).append(')');
         }

@@ -49,6 +49,21 @@ public class ApiStubSteps {
                         .withBody(body)));
     }
 
+    /** The first N matching requests get this answer; later ones reach the emulator. */
+    @Given("the API answers {int} with body {string} to {string} {int} time(s)")
+    public void theApiAnswersWithBodyTimes(int status, String body, String target, int times) {
+        String[] parts = target.split(" ", 2);
+        String scenario = status + "-" + target;
+        for (int i = 0; i < times; i++) {
+            ApiStub.server().stubFor(request(parts[0].toUpperCase(Locale.ROOT), urlPathEqualTo(parts[1]))
+                    .inScenario(scenario)
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answered-" + i)
+                    .willSetStateTo("answered-" + (i + 1))
+                    .willReturn(aResponse().withStatus(status).withHeader("Content-Type", "application/json")
+                            .withHeader("inin-correlation-id", "stub-" + status + "-" + (i + 1)).withBody(body)));
+        }
+    }
+
     @Then("the API received {int} {string} request(s) to {string} answered {int}")
     public void theApiReceivedRequestsAnswered(int expected, String method, String path, int status) {
         long matching = ApiStub.server().getAllServeEvents().stream()

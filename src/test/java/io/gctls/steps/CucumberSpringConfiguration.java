@@ -9,6 +9,7 @@ import io.gctls.api.VertxHttpTransport;
 import io.gctls.auth.ApiSession;
 import io.gctls.core.Metrics;
 import io.gctls.shell.GctlsShell;
+import io.gctls.shell.PayloadFactory;
 import io.gctls.shell.SandboxControl;
 import io.gctls.testing.RecordingWaiter;
 import io.vertx.core.Vertx;
@@ -34,8 +35,9 @@ public class CucumberSpringConfiguration {
     @TestConfiguration(proxyBeanMethods = false)
     static class Harness {
         @Bean
-        GctlsDriver gctlsDriver(GctlsShell shell, ApiSession session, Metrics metrics, SandboxControl sandbox) {
-            return new GctlsDriver(shell, session, metrics, sandbox);
+        GctlsDriver gctlsDriver(GctlsShell shell, ApiSession session, Metrics metrics, SandboxControl sandbox,
+                ApiRuntime runtime, PayloadFactory payloads) {
+            return new GctlsDriver(shell, session, metrics, sandbox, runtime, payloads);
         }
 
         /** Replaces the real process environment for every bean that reads variables. */

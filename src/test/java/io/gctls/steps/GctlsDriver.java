@@ -1,10 +1,12 @@
 package io.gctls.steps;
 
+import io.gctls.api.ApiRuntime;
 import io.gctls.auth.ApiSession;
 import io.gctls.core.Metrics;
 import io.gctls.shell.CommandLineParser;
 import io.gctls.shell.GctlsShell;
 import io.gctls.shell.LaunchOptions;
+import io.gctls.shell.PayloadFactory;
 import io.gctls.shell.SandboxControl;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,12 +28,17 @@ public class GctlsDriver {
     private final ApiSession session;
     private final Metrics metrics;
     private final SandboxControl sandbox;
+    private final ApiRuntime runtime;
+    private final PayloadFactory payloads;
 
-    public GctlsDriver(GctlsShell shell, ApiSession session, Metrics metrics, SandboxControl sandbox) {
+    public GctlsDriver(GctlsShell shell, ApiSession session, Metrics metrics, SandboxControl sandbox,
+            ApiRuntime runtime, PayloadFactory payloads) {
         this.shell = shell;
         this.session = session;
         this.metrics = metrics;
         this.sandbox = sandbox;
+        this.runtime = runtime;
+        this.payloads = payloads;
     }
 
     /** {@code line} is what a user would type in bash, starting with {@code gctls}. */
@@ -94,5 +101,7 @@ public class GctlsDriver {
     private void newProcess() {
         session.reset();
         metrics.reset();
+        runtime.circuits().resetAll();
+        payloads.forget();
     }
 }

@@ -1,0 +1,214 @@
+Feature: Payload and deploy: one domain live, through rate limits and outages, never twice
+  deploy validates the certificate bundle, builds the custom-domain body from it and sends it
+  through the shared client: 429s are waited out as the API asks, 5xx bursts are backed off,
+  a create that may have reached the server is reconciled before anything is sent again, and
+  nothing at all is sent when the certificate is refused.
+
+  Background:
+    Given the environment points at the sandbox
+
+  Scenario: Happy path: one lookup, one create, and domains list shows it
+    When I run "gctls deploy --domain www.example.com ${good}"
+    Then the exit code is 0
+    And stdout contains "deployed www.example.com (id "
+    And stdout contains "status     active"
+    And the API received 1 "POST" request to "/api/v2/customdomains"
+    And the sandbox holds the domain "www.example.com"
+    When I run "gctls domains list --output json"
+    Then the JSON at "$.total" is "1"
+    And the JSON at "$.domains[0].domain" is "www.example.com"
+
+  Scenario: JSON output carries id, status, attempts and every request's correlation id
+    When I run "gctls deploy --domain www.example.com ${good} --output json"
+    Then the exit code is 0
+    And the JSON at "$.deploy.action" is "created"
+    And the JSON at "$.deploy.status" is "active"
+    And the JSON at "$.deploy.attempts" is "2"
+    And the JSON at "$.deploy.requests[1].outcome" is "201"
+    And the JSON at "$.deploy.requests[1].correlationId" contains "-"
+
+  Scenario: Two 429s with Retry-After are waited out on the clock, then the domain is created
+    Given the API answers 429 with Retry-After "2" to "POST /api/v2/customdomains" 2 times
+    When I run "gctls deploy --domain www.example.com ${good} --verbose"
+    Then the exit code is 0
+    And gctls waited "2s, 2s"
+    And stdout contains "429 in"
+    And stdout contains "inin-correlation-id stub-429-1"
+    And the sandbox holds 1 domain
+    And the API received 3 "POST" requests to "/api/v2/customdomains"
+
+  Scenario: A 503 burst on the create is reconciled each time and the domain is created once
+    Given the sandbox answers 503 to "POST /api/v2/customdomains" 3 times
+    When I run "gctls deploy --domain www.example.com ${good}"
+    Then the exit code is 0
+    And stdout contains "deployed www.example.com"
+    And the API received 4 "POST" requests to "/api/v2/customdomains"
+    And the sandbox holds 1 domain
+
+  Scenario: The connection drops after the server stored the domain: reconciled, exactly one create
+    Given the sandbox handles "POST /api/v2/customdomains" but then resets the connection 1 time
+    When I run "gctls deploy --domain www.example.com ${good} --output json"
+    Then the exit code is 0
+    And the JSON at "$.deploy.reconciled" is "true"
+    And the JSON at "$.deploy.action" is "created"
+    And the API received 1 "POST" request to "/api/v2/customdomains"
+    And the sandbox holds 1 domain
+
+  Scenario: A created answer that is not JSON is reconciled too
+    Given the sandbox answers malformed JSON to "POST /api/v2/customdomains"
+    When I run "gctls deploy --domain www.example.com ${good} --output json"
+    Then the exit code is 0
+    And the JSON at "$.deploy.reconciled" is "true"
+    And the API received 1 "POST" request to "/api/v2/customdomains"
+
+  Scenario: A malformed JSON answer to the lookup is exit 6 with a clear line
+    Given the sandbox answers malformed JSON to "GET /api/v2/customdomains"
+    When I run "gctls deploy --domain www.example.com ${good}"
+    Then the exit code is 6
+    And stderr is one line starting with "error: GET /api/v2/customdomains answered 200 with a body that is not the JSON expected"
+    And the API received 0 "POST" requests to "/api/v2/customdomains"
+    And there is no stack trace
+
+  Scenario: The circuit opens after repeated 503s and then fails fast without a request
+    Given the sandbox answers 503 to "/api/v2/customdomains*"
+    When I run "gctls deploy --domain www.example.com ${good}"
+    Then the exit code is 6
+    And stderr contains "circuit open"
+    And stderr contains "next try in"
+    And the API received 5 "GET" requests to "/api/v2/customdomains"
+    When I run "gctls domains list" in the same session
+    Then the exit code is 6
+    And stderr is one line starting with "error: not sending GET /api/v2/customdomains:"
+    And the API received 5 "GET" requests to "/api/v2/customdomains"
+
+  Scenario: A 400 shows the API's code, message, fields and contextId
+    Given the API answers 400 with body "{\"message\":\"The certificate chain is not accepted\",\"code\":\"bad.request\",\"status\":400,\"contextId\":\"ctx-4711\",\"details\":[{\"errorCode\":\"chain.invalid\",\"fieldName\":\"certificateChain\"}]}" to "POST /api/v2/customdomains"
+    When I run "gctls deploy --domain www.example.com ${good}"
+    Then the exit code is 5
+    And stderr is one line starting with "error: POST /api/v2/customdomains was refused: 400 bad.request: The certificate chain is not accepted; certificateChain (chain.invalid) (contextId ctx-4711)"
+
+  Scenario: The domain exists with another certificate: a clear line naming it, and --replace updates it
+    Given the sandbox already holds "www.example.com" with certificate "${fixtures}/ok-rsa/leaf.pem" and key "${fixtures}/ok-rsa/leaf.key"
+    When I run "gctls deploy --domain www.example.com ${good}"
+    Then the exit code is 5
+    And stderr contains "www.example.com already exists (id "
+    And stderr contains "run again with --replace"
+    And the API received 0 "POST" requests to "/api/v2/customdomains"
+    When I run "gctls deploy --domain www.example.com ${good} --replace"
+    Then the exit code is 0
+    And stdout contains "replaced the certificate of www.example.com"
+    And the API received 1 "PUT" request to "/api/v2/customdomains/*"
+    And the sandbox holds 1 domain
+
+  Scenario: A 409 from the API names the existing domain; with --replace it is updated
+    Given the sandbox already holds "www.example.com" with certificate "${fixtures}/ok-rsa/leaf.pem" and key "${fixtures}/ok-rsa/leaf.key"
+    And the API answers 200 with body "{\"entities\":[],\"pageNumber\":1,\"pageSize\":100,\"total\":0,\"pageCount\":0}" to "GET /api/v2/customdomains" 1 time
+    When I run "gctls deploy --domain www.example.com ${good}"
+    Then the exit code is 5
+    And stderr contains "www.example.com already exists (id "
+    And the API received 1 "POST" request to "/api/v2/customdomains" answered 409
+    Given the API answers 200 with body "{\"entities\":[],\"pageNumber\":1,\"pageSize\":100,\"total\":0,\"pageCount\":0}" to "GET /api/v2/customdomains" 1 time
+    When I run "gctls deploy --domain www.example.com ${good} --replace"
+    Then the exit code is 0
+    And stdout contains "replaced the certificate of www.example.com"
+
+  Scenario: Deploying the certificate that is already live changes nothing
+    When I run "gctls deploy --domain www.example.com ${good}"
+    And I run "gctls deploy --domain www.example.com ${good}"
+    Then the exit code is 0
+    And stdout contains "nothing to do for www.example.com"
+    And the API received 1 "POST" request to "/api/v2/customdomains"
+
+  Scenario Outline: A certificate that is refused sends nothing at all
+    When I run "gctls deploy --domain <domain> ${<bundle>}"
+    Then the exit code is 3
+    And stderr is one line starting with "error: the certificate verdict is error (<code>"
+    And stderr contains "nothing was built and nothing was sent"
+    And the API received 0 "POST" requests to "/oauth/token"
+    And the API received 0 "GET" requests to "/api/v2/customdomains"
+    And the API received 0 "POST" requests to "/api/v2/customdomains"
+
+    Examples:
+      | bundle     | domain           | code            |
+      | expired    | www.example.com  | expired         |
+      | mismatched | www.example.com  | key-mismatch    |
+      | good       | shop.example.org | domain-mismatch |
+
+  Scenario: A TLS version below 1.2 is refused locally, before anything is sent
+    When I run "gctls deploy --domain www.example.com ${good} --tls-version TLSv1.1"
+    Then the exit code is 3
+    And stderr is one line starting with "error: --tls-version TLSv1.1 is refused: Genesys Cloud custom domains need TLSv1.2 or later"
+    And the API received 0 "POST" requests to "/oauth/token"
+    And the API received 0 "POST" requests to "/api/v2/customdomains"
+
+  Scenario: A TLS version that does not exist is a usage error
+    When I run "gctls payload build --domain www.example.com ${good} --tls-version TLSv9"
+    Then the exit code is 2
+    And stderr contains "--tls-version must be TLSv1.2 or TLSv1.3"
+
+  Scenario: The token expires during the deploy's waits and is renewed without the user noticing
+    Given the sandbox issues tokens valid for 100 seconds
+    And the API answers 429 with Retry-After "60" to "POST /api/v2/customdomains" 1 time
+    When I run "gctls deploy --domain www.example.com ${good}"
+    Then the exit code is 0
+    And gctls waited "60s"
+    And the API received 2 "POST" requests to "/oauth/token"
+    And the sandbox holds 1 domain
+
+  Scenario: --dry-run prints exactly what would be sent, key redacted, and sends nothing
+    When I run "gctls deploy --domain www.example.com ${good} --dry-run --output json"
+    Then the exit code is 0
+    And the JSON at "$.dryRun" is "true"
+    And the JSON at "$.payload.body.domain" is "www.example.com"
+    And the JSON at "$.payload.body.privateKey.redacted" is "true"
+    And the JSON at "$.payload.body.privateKey.type" is "RSA"
+    And the JSON at "$.payload.body.settings.tlsVersion" is "TLSv1.2"
+    And the API received 0 "POST" requests to "/oauth/token"
+    And the API received 0 "GET" requests to "/api/v2/customdomains"
+    And the output shows nothing of the key "${leafkey}" or the password "no-password-used"
+
+  Scenario: A chain out of order is fixed up in the payload and said so; --strict makes it fail
+    When I run "gctls payload preview --domain www.example.com ${reversed} --output json"
+    Then the exit code is 0
+    And the JSON at "$.fixups" contains "reordered the chain to serving order"
+    And the JSON at "$.warnings" contains "chain-out-of-order"
+    When I run "gctls deploy --domain www.example.com ${reversed} --strict"
+    Then the exit code is 1
+    And the sandbox holds 1 domain
+
+  Scenario: payload build, preview and save at the prompt work on the same payload
+    When I type at the prompt:
+      """
+      payload build --domain www.example.com ${good} --tls-version TLSv1.3 --ocsp-stapling
+      payload preview
+      payload save --out ${tmp}/body.json
+      """
+    Then the output contains "payload for www.example.com built (verdict ok)"
+    And the output contains "\"tlsVersion\" : \"TLSv1.3\""
+    And the output contains "\"redacted\" : true"
+    And the output contains "wrote the payload for www.example.com to ${tmp}/body.json (0600"
+    And the file "${tmp}/body.json" is readable only by its owner
+    And the file "${tmp}/body.json" contains "PRIVATE KEY"
+    And the output shows nothing of the key "${leafkey}" or the password "no-password-used"
+
+  Scenario: payload preview with nothing built says what to give
+    When I run "gctls payload preview"
+    Then the exit code is 2
+    And stderr is one line starting with "error: no payload built yet in this session"
+
+  Scenario: payload save does not overwrite a file
+    Given a file "body.json" containing:
+      """
+      {}
+      """
+    When I run "gctls payload save --out ${tmp}/body.json --domain www.example.com ${good}"
+    Then the exit code is 3
+    And stderr contains "not overwriting"
+
+  Scenario: No private key, token or secret in any output, even with --verbose and --debug
+    When I run "gctls deploy --domain www.example.com ${good} --verbose --debug"
+    Then the exit code is 0
+    And the output shows nothing of the key "${leafkey}" or the password "no-password-used"
+    And no output contains a token the sandbox issued
+    And no output contains "gctls-sandbox-secret"
+    And the output does not contain "PRIVATE KEY"

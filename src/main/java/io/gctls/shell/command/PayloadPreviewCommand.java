@@ -1,0 +1,44 @@
+package io.gctls.shell.command;
+
+import io.gctls.cert.Verdict;
+import io.gctls.core.ExitCode;
+import io.gctls.core.Json;
+import io.gctls.payload.BuiltPayload;
+import io.gctls.payload.PayloadPreview;
+import io.gctls.shell.GctlsCommand;
+import io.gctls.shell.Invocation;
+import io.gctls.shell.Outcome;
+import io.gctls.shell.Output;
+import io.gctls.shell.PayloadFactory;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** {@code payload preview}: the body exactly as it would be sent, with the private key redacted. */
+@Component
+public class PayloadPreviewCommand extends GctlsCommand {
+
+    private final PayloadFactory factory;
+
+    public PayloadPreviewCommand(PayloadFactory factory) {
+        super("payload preview", "Deploy", "Show the body as it would be sent, the private key redacted",
+                List.of("payload preview", "payload preview --domain www.example.com --cert leaf.pem --key leaf.key"),
+                PayloadFactory.options());
+        this.factory = factory;
+    }
+
+    @Override
+    public Outcome run(Invocation invocation) {
+        BuiltPayload built = factory.buildOrLast(invocation);
+        return Outcome.of(PayloadPreview.of(built), PayloadPreviewCommand::render, exitCode(built));
+    }
+
+    static void render(PayloadPreview preview, Output out) {
+        out.println(Json.pretty(preview.body()));
+        preview.fixups().forEach(f -> out.note("fixed: " + f));
+        preview.warnings().forEach(w -> out.note(out.style().warn("warning: ") + w));
+    }
+
+    static ExitCode exitCode(BuiltPayload built) {
+        return built.verdict() == Verdict.WARN ? ExitCode.WARNINGS : ExitCode.OK;
+    }
+}
