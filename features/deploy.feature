@@ -212,3 +212,11 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
     And no output contains a token the sandbox issued
     And no output contains "gctls-sandbox-secret"
     And the output does not contain "PRIVATE KEY"
+
+  Scenario: The example command file of the README runs end to end against a sandbox
+    When I run "gctls --sandbox @${project}/scripts/deploy-example.gctls"
+    Then the exit code is 0
+    And stdout contains "Verdict: ok"
+    And stdout contains "deployed www.example.com"
+    And stdout contains "1 domain"
+    And stdout contains "|deploy"

@@ -200,7 +200,7 @@ public final class RequestExecutor {
                 return retryOrGiveUp(ex, wait, status + ", backoff",
                         () -> ApiException.refused(ex.request.describe(), response, ex.attempts));
             }
-            return Future.failedFuture(ambiguous(ex, status + " " + ApiError.from(response).summary(),
+            return Future.failedFuture(ambiguous(ex, ApiError.from(response).summary(),
                     ApiError.from(response)));
         }
         if (status >= 500 && ex.request.repeat() == ApiRequest.Repeat.NEVER_AMBIGUOUS) {
