@@ -35,11 +35,19 @@ public class GctlsShell {
     private final ScriptRunner scripts;
     private final SecretOptions secretOptions;
 
+    private final java.util.function.Function<SessionSettings, SessionSettings> profileDefaults;
     private volatile SessionSettings session = SessionSettings.defaults();
     private volatile Cancellation current = Cancellation.create();
     private volatile InteractiveShell interactive;
 
     public GctlsShell(Collection<GctlsCommand> commands, List<LaunchHook> launchHooks, XdgDirs dirs) {
+        this(commands, launchHooks, dirs, settings -> settings);
+    }
+
+    /** @param profileDefaults applies the profile's defaults (its output format) to the launch settings */
+    public GctlsShell(Collection<GctlsCommand> commands, List<LaunchHook> launchHooks, XdgDirs dirs,
+            java.util.function.Function<SessionSettings, SessionSettings> profileDefaults) {
+        this.profileDefaults = profileDefaults;
         this.registry = new CommandRegistry(new HashSet<>(commands));
         this.parser = new CommandLineParser(registry);
         this.commands = List.copyOf(commands);
@@ -61,7 +69,7 @@ public class GctlsShell {
 
     /** One-shot or command-file run on the given writers (the tests' entry point too). */
     public int launch(LaunchOptions options, Writer out, Writer err, boolean colour) {
-        this.session = options.settings();
+        this.session = withProfileDefaults(options.settings());
         Output output = new Output(out, err, session.format(), colour);
         ExitCode code = runLaunchHooks(output);
         if (code != ExitCode.OK) {
@@ -78,7 +86,7 @@ public class GctlsShell {
 
     /** The prompt, on the given streams; {@code system} binds to the real terminal. */
     public int interactive(SessionSettings settings, InputStream in, OutputStream out, boolean system) {
-        this.session = settings;
+        this.session = withProfileDefaults(settings);
         try (InteractiveShell shell = InteractiveShell.open(this, in, out, system, dirs.historyFile(),
                 secretOptions)) {
             this.interactive = shell;
@@ -112,6 +120,18 @@ public class GctlsShell {
     public ExitCode runScript(Path file, Output output, Prompter prompter) {
         Supplier<Cancellation> cancellations = this::newCancellation;
         return scripts.run(file, output, prompter, cancellations, session);
+    }
+
+    /**
+     * A broken config file must not stop commands that never read it (cert inspect): its error is
+     * reported by the first command that needs a profile.
+     */
+    private SessionSettings withProfileDefaults(SessionSettings settings) {
+        try {
+            return profileDefaults.apply(settings);
+        } catch (GctlsException e) {
+            return settings;
+        }
     }
 
     public SessionSettings session() {

@@ -27,6 +27,7 @@ public record LaunchOptions(SessionSettings settings, List<String> commandWords,
         boolean sandbox = false;
         boolean tokenCache = true;
         boolean noColour = false;
+        boolean formatGiven = false;
         Optional<String> profile = Optional.empty();
         Optional<String> script = Optional.empty();
         List<String> command = new ArrayList<>();
@@ -48,8 +49,10 @@ public record LaunchOptions(SessionSettings settings, List<String> commandWords,
                         strict = true;
                     } else if (beforeCommand && arg.equals("--output")) {
                         format = OutputFormat.parse(valueAfter(args, i++, arg));
+                        formatGiven = true;
                     } else if (beforeCommand && arg.startsWith("--output=")) {
                         format = OutputFormat.parse(arg.substring("--output=".length()));
+                        formatGiven = true;
                     } else if (beforeCommand && script.isEmpty() && arg.startsWith("@") && arg.length() > 1) {
                         script = Optional.of(arg.substring(1));
                     } else if (script.isPresent()) {
@@ -61,7 +64,7 @@ public record LaunchOptions(SessionSettings settings, List<String> commandWords,
             }
         }
         SessionSettings settings = new SessionSettings(format, debug, strict, !noColour, sandbox, profile,
-                tokenCache);
+                tokenCache, formatGiven);
         return new LaunchOptions(settings, List.copyOf(command), script);
     }
 

@@ -63,6 +63,22 @@ public class SessionSteps {
         runtime.circuits().resetAll();
         deleteTree(dirs.cache());
         deleteTree(dirs.state());
+        deleteTree(dirs.config());
+    }
+
+    @Given("the config file contains:")
+    public void theConfigFileContains(String toml) throws IOException {
+        Files.createDirectories(dirs.config());
+        Files.writeString(dirs.configFile(), world.expand(toml), StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(dirs.configFile(), java.nio.file.attribute.PosixFilePermissions.fromString(
+                "rw-------"));
+    }
+
+    @Given("a secret file {string} containing {string} readable only by its owner")
+    public void aSecretFile(String name, String content) throws IOException {
+        Path file = world.tmp().resolve(name);
+        Files.writeString(file, content + "\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
     }
 
     @Given("the environment points at the sandbox")
