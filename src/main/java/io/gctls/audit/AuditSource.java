@@ -1,0 +1,30 @@
+package io.gctls.audit;
+
+import io.gctls.core.Cancellation;
+import java.time.Instant;
+import java.util.function.Consumer;
+
+/**
+ * One way of reading the audit log (SPEC §2.4): Genesys's real-time query (the default), its
+ * asynchronous query for older ranges, or the brief's {@code /api/v2/auditlogs}. Each maps its
+ * shape to {@link AuditEvent}; {@link AuditReader} joins the pages within the bounds.
+ */
+public interface AuditSource {
+
+    /** {@code realtime}, {@code async} or {@code auditlogs}. */
+    String name();
+
+    /**
+     * Checks the query before its first page (the real-time query refuses windows it cannot reach)
+     * and returns the one to read; called once per read, so every page asks for the same window.
+     */
+    default AuditQuery prepare(AuditQuery query, Instant now, Consumer<String> progress) {
+        return query;
+    }
+
+    /**
+     * Reads one page of {@code query}: the first when {@code next} is null, else the one the previous
+     * page pointed to. Requests go through the session's API client, so retries and tokens are its.
+     */
+    AuditPage page(AuditQuery query, AuditPage.Next next, Cancellation cancellation, Consumer<String> progress);
+}
