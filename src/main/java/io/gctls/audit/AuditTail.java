@@ -64,8 +64,9 @@ public final class AuditTail {
                 polls++;
                 try {
                     if (now.isAfter(windowStart)) {
-                        for (AuditEvent event : reader.read(query.between(windowStart, now), cancellation, progress)
-                                .events()) {
+                        // up to and including this millisecond: the interval is sent in whole milliseconds
+                        AuditQuery window = query.between(windowStart, now.plusMillis(1));
+                        for (AuditEvent event : reader.read(window, cancellation, progress).events()) {
                             if (seen.add(event)) {
                                 sink.accept(event);
                                 events++;

@@ -67,9 +67,9 @@ class AuditTailTest {
         assertThat(summary.stoppedBy()).isEqualTo("--for");
         assertThat(api.waiter.waits()).containsExactly(FIVE, FIVE);
         assertThat(api.bodies()).extracting(b -> b.get("interval").asString()).containsExactly(
-                "2026-05-01T11:50:00.000Z/2026-05-01T12:00:00.000Z",
-                "2026-05-01T11:59:00.000Z/2026-05-01T12:00:05.000Z",
-                "2026-05-01T11:59:05.000Z/2026-05-01T12:00:10.000Z");
+                "2026-05-01T11:50:00.000Z/2026-05-01T12:00:00.001Z",
+                "2026-05-01T11:59:00.000Z/2026-05-01T12:00:05.001Z",
+                "2026-05-01T11:59:05.000Z/2026-05-01T12:00:10.001Z");
     }
 
     @Test
@@ -87,7 +87,7 @@ class AuditTailTest {
                 + "/api/v2/audits/query/realtime failed: 503 service.unavailable: down").endsWith("still following, "
                 + "next poll in 5.0 s"));
         assertThat(api.bodies().get(2).get("interval").asString())
-                .isEqualTo("2026-05-01T11:59:00.000Z/2026-05-01T12:00:10.000Z");
+                .isEqualTo("2026-05-01T11:59:00.000Z/2026-05-01T12:00:10.001Z");
     }
 
     @Test
