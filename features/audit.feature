@@ -169,6 +169,32 @@ Feature: Query and tail the audit log until the change shows up
     Then the exit code is 2
     And stderr is one line starting with "error: --interval must be at least 1.0 s, not 200 ms"
 
+  Scenario Outline: Bad audit options are usage errors that say what is accepted
+    When I run "gctls audit query <options>"
+    Then the exit code is 2
+    And stderr is one line starting with "error: <message>"
+    And the API received 0 "POST" requests to "/oauth/token"
+
+    Examples:
+      | options                          | message                                                                      |
+      | --status maybe                   | audit query: status 'MAYBE' is not one of SUCCESS, FAILURE, WARNING           |
+      | --page-size 0                    | audit query: page size must be between 1 and 500, not 0                      |
+      | --max-pages 0                    | audit query: max pages must be at least 1, not 0                             |
+      | --since 1h --until 2h            | --since                                                                      |
+      | --since yesterday                | --since: 'yesterday' is neither a duration back from now (30m, 1h, 1d) nor   |
+      | --source elsewhere               | --source must be one of realtime, async, auditlogs, not 'elsewhere'          |
+
+  Scenario: An event outside --since/--until is not shown
+    Given the sandbox already holds the domain "www.example.com"
+    When I run "gctls audit query --since 2h --until 1h"
+    Then the exit code is 0
+    And stdout contains "no audit events in "
+
+  Scenario: Tail reads the brief's shape too, but not the asynchronous query
+    When I run "gctls audit tail --source async"
+    Then the exit code is 2
+    And stderr is one line starting with "error: --source must be one of realtime, auditlogs, not 'async'"
+
   Scenario: Help says that --output json is JSON lines
     When I run "gctls audit query --help"
     Then the exit code is 0

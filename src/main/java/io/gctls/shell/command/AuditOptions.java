@@ -28,7 +28,7 @@ final class AuditOptions {
 
     static List<OptionSpec> filters(String sinceDefault, List<String> sources) {
         return List.of(
-                OptionSpec.value("since", "1h|ISO", "start of the window: back from now (30m, 1h, 1d) or an "
+                OptionSpec.value("since", "WHEN", "start of the window: back from now (30m, 1h, 1d) or an "
                         + "ISO-8601 time or date").defaultValue(sinceDefault),
                 OptionSpec.value("domain-id", "ID", "only events of this custom domain (its id)"),
                 OptionSpec.value("service", "NAME", "the audit serviceName (else $" + AuditSettings.SERVICE_VARIABLE
@@ -37,13 +37,21 @@ final class AuditOptions {
                 OptionSpec.value("action", "ACTION", "only this action: Create, Update, Delete, ..."),
                 OptionSpec.value("status", "STATUS", "only SUCCESS, FAILURE or WARNING (checked by gctls: the "
                         + "audit queries have no status filter)"),
-                OptionSpec.choice("source", sources, "realtime: Genesys real-time query, 14 days back at most; "
-                        + "async: Genesys asynchronous query, any range; auditlogs: the brief's /api/v2/auditlogs")
-                        .defaultValue("realtime"),
+                OptionSpec.choice("source", sources, sourceHelp(sources)).defaultValue("realtime"),
                 OptionSpec.value("page-size", "N", "events per request, 1 to " + AuditLimits.MAX_PAGE_SIZE)
                         .defaultValue(String.valueOf(AuditLimits.DEFAULT_PAGE_SIZE)),
                 OptionSpec.value("max-pages", "N", "stop with exit 6 when the API still has more after N pages")
                         .defaultValue(String.valueOf(AuditLimits.DEFAULT_MAX_PAGES)));
+    }
+
+    private static String sourceHelp(List<String> sources) {
+        List<String> help = new ArrayList<>();
+        help.add("realtime: Genesys's real-time query, 14 days back at most");
+        if (sources.contains("async")) {
+            help.add("async: Genesys's asynchronous query, any range");
+        }
+        help.add("auditlogs: the brief's /api/v2/auditlogs");
+        return String.join("; ", help);
     }
 
     static Request parse(Invocation invocation, AuditSettings settings, Instant now, String sinceDefault,

@@ -48,7 +48,7 @@ public class AuditQueryCommand extends GctlsCommand {
 
     private static OptionSpec[] options() {
         List<OptionSpec> options = new ArrayList<>(AuditOptions.filters(SINCE_DEFAULT, AuditSettings.SOURCES));
-        options.add(1, OptionSpec.value("until", "1h|ISO", "end of the window, like --since (default now)"));
+        options.add(1, OptionSpec.value("until", "WHEN", "end of the window, like --since (default now)"));
         return options.toArray(OptionSpec[]::new);
     }
 
