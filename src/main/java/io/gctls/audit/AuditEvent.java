@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -73,12 +76,23 @@ public record AuditEvent(String id, Instant eventDate, String serviceName, Strin
         return entityName != null ? entityName : entityId;
     }
 
-    /** {@code Update} for {@code update} or {@code UPDATE}: how Genesys spells its actions. */
+    /** Genesys's audit actions (the SDK's AuditQueryEntity actions), by lower case. */
+    private static final Map<String, String> ACTIONS = Stream.of("Create", "View", "Update", "Delete", "Download",
+            "MemberAdd", "MemberUpdate", "MemberRemove", "Read", "ApplyProtection", "RevokeProtection",
+            "UpdateRetention", "ReadAll", "Execute", "Publish", "Authorize", "Deauthorize", "Enable", "Disable",
+            "Add", "Remove", "Move", "Copy", "Share", "Login", "Logout")
+            .collect(Collectors.toUnmodifiableMap(a -> a.toLowerCase(Locale.ROOT), a -> a));
+
+    /**
+     * An action as Genesys spells it: {@code Update} for {@code update} or {@code UPDATE},
+     * {@code MemberAdd} for {@code memberadd}; one it does not list keeps its letters, first one up.
+     */
     static String capitalised(String action) {
         if (action == null || action.isEmpty()) {
             return action;
         }
-        return action.substring(0, 1).toUpperCase(Locale.ROOT) + action.substring(1).toLowerCase(Locale.ROOT);
+        String known = ACTIONS.get(action.toLowerCase(Locale.ROOT));
+        return known != null ? known : action.substring(0, 1).toUpperCase(Locale.ROOT) + action.substring(1);
     }
 
     private static String upper(String value) {

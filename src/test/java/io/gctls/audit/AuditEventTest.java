@@ -40,6 +40,14 @@ class AuditEventTest {
     }
 
     @Test
+    void actionsAreSpelledAsGenesysDoes() {
+        assertThat(AuditEvent.capitalised("update")).isEqualTo("Update");
+        assertThat(AuditEvent.capitalised("UPDATE")).isEqualTo("Update");
+        assertThat(AuditEvent.capitalised("memberadd")).isEqualTo("MemberAdd");
+        assertThat(AuditEvent.capitalised("rotateKey")).as("not a listed action").isEqualTo("RotateKey");
+    }
+
+    @Test
     void anEventWithoutIdIsNotAnEvent() {
         assertThat(AuditEvent.fromAuditLogMessage(Json.mapper().readTree("{\"action\":\"Update\"}"))).isNull();
         assertThat(AuditEvent.fromAuditLogEntry(Json.mapper().readTree("{\"eventId\":\"x.y\"}"), "x")).isNull();
