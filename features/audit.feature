@@ -99,6 +99,15 @@ Feature: Query and tail the audit log until the change shows up
     And the last request to "GET /api/v2/auditlogs" has the query parameter "targetId" = "${id:www.example.com}"
     And the last request to "GET /api/v2/auditlogs" has the query parameter "eventId" = "customdomain.create"
 
+  Scenario: The brief's auditlogs path is configurable like the other brief endpoints
+    Given the environment variable GCTLS_AUDITLOGS_PATH is "/api/v2/custom/auditlogs"
+    And the API answers 200 with body "{\"entity\":[{\"id\":\"x-1\",\"eventId\":\"customdomain.update\",\"timestamp\":\"2000-01-01T00:00:00Z\"}]}" to "GET /api/v2/custom/auditlogs"
+    When I run "gctls audit query --source auditlogs --since 2000-01-01 --output json"
+    Then the exit code is 0
+    And the JSON lines' "id" are "x-1"
+    And the JSON lines' "action" are "Update"
+    And the API received 0 "GET" requests to "/api/v2/auditlogs"
+
   Scenario: A page source that never ends is stopped by the bound with a clear line
     Given the auditlogs endpoint never stops paging
     When I run "gctls audit query --source auditlogs --max-pages 5"

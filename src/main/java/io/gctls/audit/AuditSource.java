@@ -1,7 +1,9 @@
 package io.gctls.audit;
 
+import io.gctls.api.ApiClient;
 import io.gctls.core.Cancellation;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -10,6 +12,20 @@ import java.util.function.Consumer;
  * shape to {@link AuditEvent}; {@link AuditReader} joins the pages within the bounds.
  */
 public interface AuditSource {
+
+    /**
+     * The source {@code --source} names ({@link AuditSettings#SOURCES}), over the session's client;
+     * {@code auditLogsPath} is where the brief's endpoint is (the connection's configured path).
+     */
+    static AuditSource named(String name, ApiClient client, String auditLogsPath) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "realtime" -> new RealtimeAuditSource(client);
+            case "async" -> new AsyncAuditSource(client);
+            case "auditlogs" -> new AuditLogsSource(client, auditLogsPath);
+            default -> throw new IllegalArgumentException("audit source '" + name + "' is not one of "
+                    + AuditSettings.SOURCES);
+        };
+    }
 
     /** {@code realtime}, {@code async} or {@code auditlogs}. */
     String name();

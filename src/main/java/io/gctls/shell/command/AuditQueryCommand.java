@@ -4,6 +4,8 @@ import io.gctls.api.ApiClient;
 import io.gctls.audit.AuditReader;
 import io.gctls.audit.AuditResult;
 import io.gctls.audit.AuditSettings;
+import io.gctls.audit.AuditSource;
+import io.gctls.auth.ApiSession;
 import io.gctls.core.Environment;
 import io.gctls.core.Metrics;
 import io.gctls.shell.ApiAccess;
@@ -59,8 +61,10 @@ public class AuditQueryCommand extends GctlsCommand {
         Instant until = invocation.string("until").map(u -> AuditOptions.point(invocation, "until", u, now))
                 .orElse(now);
         AuditOptions.Request request = AuditOptions.parse(invocation, settings, now, SINCE_DEFAULT, until);
-        ApiClient client = access.connected(invocation).client();
-        AuditReader reader = new AuditReader(settings.source(request.source(), client), client.executor().clock());
+        ApiSession.Connected connected = access.connected(invocation);
+        ApiClient client = connected.client();
+        AuditSource source = AuditSource.named(request.source(), client, connected.connection().paths().auditLogs());
+        AuditReader reader = new AuditReader(source, client.executor().clock());
         AuditResult result;
         try (Metrics.Timer timer = metrics.start("audit query")) {
             result = reader.read(request.query(), invocation.cancellation(), invocation.out()::note);

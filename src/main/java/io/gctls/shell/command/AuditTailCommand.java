@@ -5,6 +5,8 @@ import io.gctls.api.Waits;
 import io.gctls.audit.AuditEvent;
 import io.gctls.audit.AuditReader;
 import io.gctls.audit.AuditSettings;
+import io.gctls.audit.AuditSource;
+import io.gctls.auth.ApiSession;
 import io.gctls.audit.AuditTail;
 import io.gctls.audit.AuditTimes;
 import io.gctls.core.Environment;
@@ -69,8 +71,10 @@ public class AuditTailCommand extends GctlsCommand {
         boolean follow = invocation.flag("follow") || runFor.isPresent();
         Instant now = clock.instant();
         AuditOptions.Request request = AuditOptions.parse(invocation, settings, now, SINCE_DEFAULT, now);
-        ApiClient client = access.connected(invocation).client();
-        AuditTail tail = new AuditTail(new AuditReader(settings.source(request.source(), client),
+        ApiSession.Connected connected = access.connected(invocation);
+        ApiClient client = connected.client();
+        AuditSource source = AuditSource.named(request.source(), client, connected.connection().paths().auditLogs());
+        AuditTail tail = new AuditTail(new AuditReader(source,
                 client.executor().clock()), client);
         Output out = invocation.out();
         Consumer<AuditEvent> sink = out.json() ? event -> out.jsonLine(AuditOptions.json(event))
