@@ -7,6 +7,8 @@ import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A {@link Waiter} that does not wait: it records each requested wait and moves the clock on by
@@ -16,21 +18,33 @@ public final class RecordingWaiter implements Waiter {
 
     private final MutableClock clock;
     private final List<Duration> waits = new ArrayList<>();
+    private final List<Consumer<Duration>> listeners = new CopyOnWriteArrayList<>();
 
     public RecordingWaiter(MutableClock clock) {
         this.clock = clock;
     }
 
     @Override
-    public synchronized Future<Void> waitFor(Duration duration, Cancellation cancellation) {
+    public Future<Void> waitFor(Duration duration, Cancellation cancellation) {
         if (cancellation.isCancelled()) {
             return Future.failedFuture(GctlsException.interrupted("wait"));
         }
         if (!duration.isZero() && !duration.isNegative()) {
-            waits.add(duration);
-            clock.advance(duration);
+            synchronized (this) {
+                waits.add(duration);
+                clock.advance(duration);
+            }
+            listeners.forEach(listener -> listener.accept(duration));
         }
         return Future.succeededFuture();
+    }
+
+    /**
+     * Runs {@code listener} after each recorded wait, once the clock has moved: what happens "while"
+     * gctls waits (an audit event arriving during {@code audit tail}). {@link #clear} removes it.
+     */
+    public void onEachWait(Consumer<Duration> listener) {
+        listeners.add(listener);
     }
 
     /** The non-zero waits, in order. */
@@ -44,5 +58,6 @@ public final class RecordingWaiter implements Waiter {
 
     public synchronized void clear() {
         waits.clear();
+        listeners.clear();
     }
 }

@@ -1,0 +1,134 @@
+package io.gctls.shell.command;
+
+import io.gctls.audit.AuditEvent;
+import io.gctls.audit.AuditFilter;
+import io.gctls.audit.AuditLimits;
+import io.gctls.audit.AuditQuery;
+import io.gctls.audit.AuditSettings;
+import io.gctls.audit.AuditTimes;
+import io.gctls.core.GctlsException;
+import io.gctls.shell.Invocation;
+import io.gctls.shell.OptionSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The options {@code audit query} and {@code audit tail} share, and how an event is shown. */
+final class AuditOptions {
+
+    /** What the options asked for: the query and the source to read it from. */
+    record Request(AuditQuery query, String source) {
+    }
+
+    private AuditOptions() {
+    }
+
+    static List<OptionSpec> filters(String sinceDefault, List<String> sources) {
+        return List.of(
+                OptionSpec.value("since", "WHEN", "start of the window: back from now (30m, 1h, 1d) or an "
+                        + "ISO-8601 time or date").defaultValue(sinceDefault),
+                OptionSpec.value("domain-id", "ID", "only events of this custom domain (its id)"),
+                OptionSpec.value("service", "NAME", "the audit serviceName (else $" + AuditSettings.SERVICE_VARIABLE
+                        + ", else " + AuditSettings.DEFAULT_SERVICE + ": the custom-domain API is from the brief, "
+                        + "not Genesys's public catalogue)"),
+                OptionSpec.value("action", "ACTION", "only this action: Create, Update, Delete, ..."),
+                OptionSpec.value("status", "STATUS", "only SUCCESS, FAILURE or WARNING (checked by gctls: the "
+                        + "audit queries have no status filter)"),
+                OptionSpec.choice("source", sources, sourceHelp(sources)).defaultValue("realtime"),
+                OptionSpec.value("page-size", "N", "events per request, 1 to " + AuditLimits.MAX_PAGE_SIZE)
+                        .defaultValue(String.valueOf(AuditLimits.DEFAULT_PAGE_SIZE)),
+                OptionSpec.value("max-pages", "N", "stop with exit 6 when the API still has more after N pages")
+                        .defaultValue(String.valueOf(AuditLimits.DEFAULT_MAX_PAGES)));
+    }
+
+    private static String sourceHelp(List<String> sources) {
+        List<String> help = new ArrayList<>();
+        help.add("realtime: Genesys's real-time query, 14 days back at most");
+        if (sources.contains("async")) {
+            help.add("async: Genesys's asynchronous query, any range");
+        }
+        help.add("auditlogs: the brief's /api/v2/auditlogs");
+        return String.join("; ", help);
+    }
+
+    static Request parse(Invocation invocation, AuditSettings settings, Instant now, String sinceDefault,
+            Instant until) {
+        Instant since = point(invocation, "since", invocation.string("since").orElse(sinceDefault), now);
+        if (!since.isBefore(until)) {
+            throw GctlsException.usage("--since " + AuditTimes.format(since) + " is not before "
+                    + (invocation.has("until") ? "--until " : "now, ") + AuditTimes.format(until));
+        }
+        AuditFilter filter;
+        AuditLimits limits;
+        try {
+            filter = new AuditFilter(invocation.string("service").orElse(settings.serviceName()),
+                    settings.entityType(), invocation.string("domain-id").orElse(null),
+                    invocation.string("action").orElse(null), invocation.string("status").orElse(null));
+            limits = new AuditLimits(invocation.integer("page-size", AuditLimits.DEFAULT_PAGE_SIZE),
+                    invocation.integer("max-pages", AuditLimits.DEFAULT_MAX_PAGES), AuditLimits.DEFAULT_MAX_TIME);
+        } catch (IllegalArgumentException e) {
+            throw GctlsException.usage(invocation.commandName() + ": " + e.getMessage());
+        }
+        return new Request(new AuditQuery(since, until, filter, limits), invocation.string("source")
+                .orElse("realtime"));
+    }
+
+    static Instant point(Invocation invocation, String option, String text, Instant now) {
+        try {
+            return AuditTimes.point(text, now);
+        } catch (IllegalArgumentException e) {
+            throw GctlsException.usage("--" + option + ": " + e.getMessage());
+        }
+    }
+
+    /** The JSON line of an event: every field, times in ISO-8601 UTC. */
+    static Map<String, Object> json(AuditEvent event) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("id", event.id());
+        json.put("eventDate", AuditTimes.format(event.eventDate()));
+        json.put("action", event.action());
+        json.put("entityType", event.entityType());
+        json.put("entityId", event.entityId());
+        json.put("entityName", event.entityName());
+        json.put("status", event.status());
+        json.put("serviceName", event.serviceName());
+        json.put("userId", event.userId());
+        json.put("userName", event.userName());
+        json.put("clientId", event.clientId());
+        json.put("clientName", event.clientName());
+        json.put("message", event.message());
+        return json;
+    }
+
+    /** A table row / stream line: time, action, entity, status, user or client. */
+    static List<String> row(AuditEvent event) {
+        List<String> row = new ArrayList<>();
+        row.add(orDash(AuditTimes.format(event.eventDate())));
+        row.add(orDash(event.action()));
+        row.add(orDash(event.entity()));
+        row.add(orDash(event.status()));
+        row.add(orDash(event.actor()));
+        return row;
+    }
+
+    static String line(AuditEvent event) {
+        List<String> row = row(event);
+        return String.format("%-24s  %-7s  %-7s  %s  %s", row.get(0), row.get(1), row.get(3), row.get(2), row.get(4));
+    }
+
+    static Duration positive(Invocation invocation, String option, Duration fallback, Duration least) {
+        Duration value = invocation.duration(option).orElse(fallback);
+        if (value.compareTo(least) < 0) {
+            throw GctlsException.usage("--" + option + " must be at least " + io.gctls.api.Waits.format(least)
+                    + ", not " + io.gctls.api.Waits.format(value));
+        }
+        return value;
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
+    }
+}
