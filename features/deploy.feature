@@ -220,3 +220,38 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
     And stdout contains "deployed www.example.com"
     And stdout contains "1 domain"
     And stdout contains "|deploy"
+
+  Scenario: deploy --wait-audit reports the audit event and the deploy-to-audit latency, kept in metrics
+    When I run the command file:
+      """
+      deploy --domain www.example.com ${good} --wait-audit --timeout 30s
+      metrics --output json
+      """
+    Then the exit code is 0
+    And stdout contains "audit      Create recorded at"
+    And stdout contains "after the deploy began; seen after"
+    And stdout contains "\"step\" : \"audit\""
+
+  Scenario: --wait-audit keeps polling through an audit outage
+    Given the sandbox answers 503 to "POST /api/v2/audits/query/realtime" 7 times
+    When I run "gctls deploy --domain www.example.com ${good} --wait-audit --output json"
+    Then the exit code is 0
+    And the JSON at "$.audit.seen" is "true"
+    And the JSON at "$.audit.action" is "Create"
+    And stderr contains "audit poll 1 failed"
+
+  Scenario: An audit event that never comes is a warning after the timeout; the deploy still stands
+    Given the API answers 200 with body "{\"entities\":[],\"pageNumber\":1,\"pageSize\":100,\"total\":0,\"pageCount\":0}" to "POST /api/v2/audits/query/realtime"
+    When I run "gctls deploy --domain www.example.com ${good} --wait-audit --timeout 20s"
+    Then the exit code is 0
+    And stdout contains "no audit event within 20.0 s (the deploy itself succeeded)"
+    And the sandbox holds 1 domain
+    When I run "gctls deploy --domain example.com ${good} --wait-audit --timeout 20s --strict"
+    Then the exit code is 1
+    And the sandbox holds 2 domains
+
+  Scenario: With nothing changed there is no audit event to wait for, and that is not a warning
+    When I run "gctls deploy --domain www.example.com ${good}"
+    And I run "gctls deploy --domain www.example.com ${good} --wait-audit --strict"
+    Then the exit code is 0
+    And stdout contains "nothing to do for www.example.com"

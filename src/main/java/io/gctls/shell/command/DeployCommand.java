@@ -2,7 +2,11 @@ package io.gctls.shell.command;
 
 import io.gctls.api.Attempt;
 import io.gctls.api.Waits;
+import io.gctls.audit.AuditSettings;
+import io.gctls.audit.AuditSighting;
+import io.gctls.audit.AuditWatch;
 import io.gctls.auth.ApiSession;
+import io.gctls.core.Environment;
 import io.gctls.core.ExitCode;
 import io.gctls.core.Metrics;
 import io.gctls.deploy.CustomDomains;
@@ -19,6 +23,9 @@ import io.gctls.shell.Output;
 import io.gctls.shell.PayloadFactory;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -33,8 +40,10 @@ public class DeployCommand extends GctlsCommand {
     private final ApiAccess access;
     private final Clock clock;
     private final Metrics metrics;
+    private final Environment environment;
 
-    public DeployCommand(PayloadFactory factory, ApiAccess access, Clock clock, Metrics metrics) {
+    public DeployCommand(PayloadFactory factory, ApiAccess access, Clock clock, Metrics metrics,
+            Environment environment) {
         super("deploy", "Deploy", "Validate, build and deploy a certificate to a custom domain (never twice)",
                 List.of("deploy --domain www.example.com --cert leaf.pem --key leaf.key --chain chain.pem",
                         "deploy --domain www.example.com --cert leaf.pem --key leaf.key --dry-run",
@@ -42,15 +51,26 @@ public class DeployCommand extends GctlsCommand {
                 PayloadFactory.options(
                         OptionSpec.flag("dry-run", "print exactly what would be sent (key redacted); send nothing"),
                         OptionSpec.flag("replace", "the domain exists: put this certificate on it (PUT)"),
-                        OptionSpec.flag("verbose", "show each request's status and inin-correlation-id").shortName('v')));
+                        OptionSpec.flag("verbose", "show each request's status and inin-correlation-id").shortName('v'),
+                        OptionSpec.flag("wait-audit", "then follow the audit log until the change shows up"),
+                        OptionSpec.value("timeout", "DURATION", "how long --wait-audit waits").defaultValue("2m")));
         this.factory = factory;
         this.access = access;
         this.clock = clock;
         this.metrics = metrics;
+        this.environment = environment;
     }
 
-    /** What deploy reports: the deploy's result plus what the payload builder fixed and warned about. */
-    public record DeployReport(DeployResult deploy, List<String> fixups, List<String> warnings) {
+    /**
+     * What deploy reports: the deploy's result, what the payload builder fixed and warned about, and
+     * with {@code --wait-audit} the audit event that recorded the change (null otherwise).
+     */
+    public record DeployReport(DeployResult deploy, List<String> fixups, List<String> warnings, AuditSeen audit) {
+    }
+
+    /** The change as the audit log recorded it, and how long after the deploy began. */
+    public record AuditSeen(boolean seen, String eventId, String action, String eventDate, long eventLatencyMs,
+            long seenAfterMs, int polls, String note) {
     }
 
     /** What {@code --dry-run} reports. */
@@ -69,12 +89,36 @@ public class DeployCommand extends GctlsCommand {
             CustomDomains domains = DomainsListCommand.domains(connected, invocation);
             Deployer deployer = new Deployer(domains, connected.connection().retry(),
                     connected.client().executor().backoff(), clock, metrics, connected.client()::pause);
+            Duration auditTimeout = invocation.duration("timeout").orElse(Duration.ofMinutes(2));
+            Instant started = clock.instant();
             DeployResult result = deployer.deploy(built.payload(), built.leafFingerprint(), invocation.flag("replace"),
                     invocation.cancellation(), invocation.out()::note);
+            AuditSeen audit = invocation.flag("wait-audit") ? waitForAudit(connected, result, started, auditTimeout,
+                    invocation) : null;
             boolean verbose = invocation.flag("verbose");
-            return Outcome.of(new DeployReport(result, built.fixups(), built.warnings()),
-                    (report, out) -> render(report, verbose, out), verdictCode);
+            boolean auditMissing = audit != null && !audit.seen() && !DeployResult.UNCHANGED.equals(result.action());
+            ExitCode code = auditMissing ? verdictCode.worst(ExitCode.WARNINGS) : verdictCode;
+            return Outcome.of(new DeployReport(result, built.fixups(), built.warnings(), audit),
+                    (report, out) -> render(report, verbose, out), code);
         }
+    }
+
+    /** Follows the audit log until the create (or update) of this domain shows up, or the timeout passes. */
+    private AuditSeen waitForAudit(ApiSession.Connected connected, DeployResult result, Instant started,
+            Duration timeout, Invocation invocation) {
+        if (DeployResult.UNCHANGED.equals(result.action())) {
+            return new AuditSeen(false, "", "", "", 0, 0, 0, "nothing changed, so there is no audit event to wait for");
+        }
+        String action = DeployResult.CREATED.equals(result.action()) ? "Create" : "Update";
+        invocation.out().note("waiting for the audit log to record the " + action + " of " + result.domain()
+                + " (up to " + Waits.format(timeout) + ")");
+        AuditWatch watch = AuditWatch.realtime(connected.client(), AuditSettings.from(environment), metrics);
+        Optional<AuditSighting> sighting = watch.waitFor(result.id(), Set.of(action), started, timeout,
+                invocation.cancellation(), invocation.out()::note);
+        return sighting.map(s -> new AuditSeen(true, s.event().id(), s.event().action(),
+                String.valueOf(s.event().eventDate()), s.eventLatency().toMillis(), s.seenAfter().toMillis(), s.polls(),
+                "")).orElseGet(() -> new AuditSeen(false, "", action, "", 0, 0, 0, "no audit event within "
+                        + Waits.format(timeout) + " (the deploy itself succeeded)"));
     }
 
     private static Outcome dryRun(BuiltPayload built, ExitCode verdictCode) {
@@ -104,6 +148,13 @@ public class DeployCommand extends GctlsCommand {
         r.notes().forEach(n -> row(out, "note", n));
         report.fixups().forEach(f -> row(out, "fixed", f));
         report.warnings().forEach(w -> row(out, out.style().warn("warning"), w));
+        if (report.audit() != null) {
+            AuditSeen a = report.audit();
+            row(out, "audit", a.seen() ? a.action() + " recorded at " + a.eventDate() + ", "
+                    + Waits.format(Duration.ofMillis(a.eventLatencyMs())) + " after the deploy began; seen after "
+                    + Waits.format(Duration.ofMillis(a.seenAfterMs())) + " (" + a.polls() + " poll"
+                    + (a.polls() == 1 ? "" : "s") + ", event " + a.eventId() + ")" : a.note());
+        }
         if (verbose) {
             List<Attempt> requests = r.requests();
             for (int i = 0; i < requests.size(); i++) {
