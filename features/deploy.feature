@@ -255,3 +255,16 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
     And I run "gctls deploy --domain www.example.com ${good} --wait-audit --strict"
     Then the exit code is 0
     And stdout contains "nothing to do for www.example.com"
+
+  Scenario: Ctrl-C during a deploy's wait cancels it and returns to the prompt
+    Given the API answers 429 with Retry-After "30" to "POST /api/v2/customdomains" 1 time
+    And Ctrl-C is pressed during the first wait of 30 seconds or more
+    When I type at the prompt:
+      """
+      deploy --domain www.example.com ${good}
+      domains list
+      """
+    Then the output contains "error: deploy of www.example.com cancelled"
+    And the output contains "(cancelled; back at the prompt)"
+    And the output contains "no custom domains"
+    And the API received 1 "POST" request to "/api/v2/customdomains"

@@ -46,15 +46,17 @@ public class SessionSteps {
     private final ApiRuntime runtime;
     private final XdgDirs dirs;
     private final ApiSession session;
+    private final io.gctls.shell.GctlsShell shell;
 
     public SessionSteps(World world, TestEnvironment environment, RecordingWaiter waiter, ApiRuntime runtime,
-            XdgDirs dirs, ApiSession session) {
+            XdgDirs dirs, ApiSession session, io.gctls.shell.GctlsShell shell) {
         this.world = world;
         this.environment = environment;
         this.waiter = waiter;
         this.runtime = runtime;
         this.dirs = dirs;
         this.session = session;
+        this.shell = shell;
     }
 
     @Before(order = 2)
@@ -105,6 +107,17 @@ public class SessionSteps {
         for (Future<ApiResponse> call : calls) {
             assertThat(call.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
         }
+    }
+
+    /** Ctrl-C at the prompt, at the moment gctls is waiting at least this long (a Retry-After, a poll). */
+    @Given("Ctrl-C is pressed during the first wait of {int} seconds or more")
+    public void ctrlCIsPressedDuringAWait(int seconds) {
+        java.util.concurrent.atomic.AtomicBoolean pressed = new java.util.concurrent.atomic.AtomicBoolean();
+        waiter.onEachWait(wait -> {
+            if (wait.toSeconds() >= seconds && pressed.compareAndSet(false, true)) {
+                shell.cancelCurrent();
+            }
+        });
     }
 
     @Then("gctls waited {string}")

@@ -36,7 +36,9 @@ public final class RecordingWaiter implements Waiter {
             }
             listeners.forEach(listener -> listener.accept(duration));
         }
-        return Future.succeededFuture();
+        // a listener may have pressed Ctrl-C "during" the wait: end it as the product's timer would
+        return cancellation.isCancelled() ? Future.failedFuture(GctlsException.interrupted("wait"))
+                : Future.succeededFuture();
     }
 
     /**
