@@ -39,7 +39,8 @@ public final class ErrorReporter {
             error.put("message", message);
             error.put("exitCode", code.code());
             error.put("kind", code.name().toLowerCase(java.util.Locale.ROOT));
-            output.json(Map.of("error", error));
+            // one line: a valid JSON document for one-shot readers, and a valid line in a JSON-lines stream
+            output.jsonLine(Map.of("error", error));
         }
         if (debug) {
             StringWriter trace = new StringWriter();

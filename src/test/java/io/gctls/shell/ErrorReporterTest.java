@@ -24,10 +24,12 @@ class ErrorReporterTest {
     }
 
     @Test
-    void jsonModeAlsoWritesAnErrorDocument() {
+    void jsonModeAlsoWritesAnErrorDocumentOnOneLine() {
         Output output = new Output(out, err, OutputFormat.JSON, false);
         ErrorReporter.report(GctlsException.usage("bad"), "x", output, false);
-        assertThat(out.toString()).contains("\"exitCode\" : 2").contains("\"message\" : \"bad\"");
+        // one line, so that it is also a valid line of a JSON-lines stream (audit tail --output json)
+        assertThat(out.toString()).isEqualTo("{\"error\":{\"message\":\"bad\",\"exitCode\":2,\"kind\":\"usage\"}}"
+                + System.lineSeparator());
     }
 
     @Test
