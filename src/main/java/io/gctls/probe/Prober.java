@@ -117,7 +117,7 @@ public final class Prober {
     }
 
     /** The chain as PEM, leaf first as served, in a file only the owner can read (it never holds a key). */
-    private Path writeChain(List<X509Certificate> chain) {
+    Path writeChain(List<X509Certificate> chain) {
         try {
             Path file;
             try {
