@@ -134,3 +134,11 @@ Feature: Probe a live TLS endpoint
       | www.example.com --connect 10.0.0.1:x | --connect '10.0.0.1:x': the port must be 1 to 65535, not 'x'          |
       | www.example.com --timeout soon       | --timeout expects a duration                                          |
       | a.example.com b.example.com          | 'probe' takes one HOST[:PORT], not 2                                  |
+
+  Scenario: In a sandbox session a name that is not deployed there is probed for real, and the error says so
+    When I type at the prompt with "--sandbox":
+      """
+      probe nowhere.invalid
+      """
+    Then the output contains "error: probe nowhere.invalid:443 failed: unknown host: DNS has no address for it (nowhere.invalid is not deployed in the sandbox, so the real host was probed)"
+    And there is no stack trace

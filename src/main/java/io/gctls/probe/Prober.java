@@ -156,6 +156,9 @@ public final class Prober {
     }
 
     private static String routeNote(ProbeRequest request) {
+        if (!request.note().isEmpty()) {
+            return request.note();
+        }
         return switch (request.route()) {
             case SANDBOX -> "the sandbox's TLS port: " + request.target().host() + " is deployed in the sandbox";
             case CONNECT -> "--connect " + request.address() + ", sending " + request.target().host() + " as SNI";

@@ -128,7 +128,7 @@ public final class TlsHandshake {
     static String why(IOException e, Duration timeout) {
         String message = e.getMessage() == null ? "" : e.getMessage();
         if (e instanceof UnknownHostException) {
-            return "unknown host (DNS has no address for it)";
+            return "unknown host: DNS has no address for it";
         }
         if (e instanceof ConnectException) {
             return message.toLowerCase(Locale.ROOT).contains("timed out") ? "connect timed out after "

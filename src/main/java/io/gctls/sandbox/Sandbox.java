@@ -51,7 +51,7 @@ public final class Sandbox implements AutoCloseable {
 
     private final Emulator emulator;
     private final WireMockServer server;
-    private SandboxTls tls;
+    private volatile SandboxTls tls;
 
     private Sandbox(SandboxOptions options) {
         this.emulator = new Emulator(options);

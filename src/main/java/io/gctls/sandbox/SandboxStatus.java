@@ -11,8 +11,8 @@ import java.util.List;
  * @param liveTokens issued tokens neither expired nor revoked
  * @param requests requests in WireMock's journal since the last reset
  */
-public record SandboxStatus(boolean running, String url, int tlsPort, int domains, int auditEvents, int liveTokens, int requests,
-        int ratePerMinute, Duration tokenLifetime, boolean jwtTokens, List<FaultSpec> faults) {
+public record SandboxStatus(boolean running, String url, int tlsPort, int domains, int auditEvents, int liveTokens,
+        int requests, int ratePerMinute, Duration tokenLifetime, boolean jwtTokens, List<FaultSpec> faults) {
 
     public SandboxStatus {
         faults = List.copyOf(faults);

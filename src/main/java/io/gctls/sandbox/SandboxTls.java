@@ -137,9 +137,9 @@ final class SandboxTls implements AutoCloseable {
             return; // a probe closes right after the handshake
         }
         Certificate[] served = tls.getSession().getLocalCertificates();
-        String body = "gctls sandbox: served " + (served != null && served.length > 0 && served[0] instanceof X509Certificate
-                leaf ? leaf.getSubjectX500Principal().getName() + " (SHA-256 " + sha256(leaf) + ")" : "no certificate")
-                + " over " + tls.getSession().getProtocol() + "\n";
+        String what = served != null && served.length > 0 && served[0] instanceof X509Certificate leaf
+                ? leaf.getSubjectX500Principal().getName() + " (SHA-256 " + sha256(leaf) + ")" : "no certificate";
+        String body = "gctls sandbox: served " + what + " over " + tls.getSession().getProtocol() + "\n";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         OutputStream out = tls.getOutputStream();
         out.write(("HTTP/1.1 200 OK\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: " + bytes.length

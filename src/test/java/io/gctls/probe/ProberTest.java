@@ -217,7 +217,8 @@ class ProberTest {
                 .hasMessage("probe 127.0.0.1:" + closed + " failed: connection refused (nothing listens on that port)");
         assertThatThrownBy(() -> prober.probe(ProbeRequest.of(new HostPort("www.example.com", 443, false))
                 .connectingTo(new HostPort("127.0.0.1", closed, true), Route.CONNECT), Cancellation.never()))
-                .hasMessageStartingWith("probe www.example.com via 127.0.0.1:" + closed + " failed: connection refused");
+                .hasMessageStartingWith("probe www.example.com via 127.0.0.1:" + closed
+                        + " failed: connection refused");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.gctls.shell.command;
 import io.gctls.cert.CertInspector;
 import io.gctls.cert.InspectRequest;
 import io.gctls.cert.InspectionReport;
+import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Metrics;
 import io.gctls.probe.HostPort;
@@ -67,6 +68,13 @@ public class ProbeCommand extends GctlsCommand {
         ProbeReport report;
         try (Metrics.Timer timer = metrics.start("probe")) {
             report = prober.probe(request, invocation.cancellation());
+        } catch (GctlsException e) {
+            if (e.exitCode() != ExitCode.UNAVAILABLE || request.note().isEmpty()) {
+                throw e;
+            }
+            // in a sandbox session, say why the real host was tried: it is not deployed in the sandbox
+            throw new GctlsException(e.exitCode(), e.getMessage() + " (" + request.target().host()
+                    + " is not deployed in the sandbox, so the real host was probed)");
         }
         return Outcome.of(report, ProbeCommand::render, CertInspectCommand.exitCode(report.verdict()));
     }
@@ -93,10 +101,15 @@ public class ProbeCommand extends GctlsCommand {
         if (connect.isPresent()) {
             return request.connectingTo(HostPort.parse(connect.get(), target.port(), "--connect"), Route.CONNECT);
         }
-        Optional<Sandbox> serving = target.explicitPort() ? Optional.empty()
-                : sandbox.running().filter(s -> s.servesTls(target.host()));
-        return serving.map(s -> request.connectingTo(new HostPort("127.0.0.1", s.tlsPort(), true), Route.SANDBOX))
-                .orElse(request);
+        Optional<Sandbox> running = sandbox.running();
+        if (running.isEmpty() || target.explicitPort()) {
+            return request;
+        }
+        if (running.get().servesTls(target.host())) {
+            return request.connectingTo(new HostPort("127.0.0.1", running.get().tlsPort(), true), Route.SANDBOX);
+        }
+        // a newcomer probing before deploying would otherwise wonder whose certificate this is
+        return request.withNote(target.host() + " is not deployed in the sandbox: this is the real " + target);
     }
 
     // ----------------------------------------------------------------------------- text view
