@@ -35,7 +35,9 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
  * It reads the store every time, so a create, replace, delete or reset is served from the next
  * handshake on with nothing to notify. Parsed keys are cached per domain id and version (a
  * replace makes a new version, so it is never served the old certificate) and dropped once that
- * version is gone from the store.
+ * version is gone from the store. (A handshake already under way while its domain is replaced may
+ * find its entry pruned between choosing it and reading it, and fail once: the next one gets the
+ * new certificate.)
  *
  * <p>A name no deployed domain covers, or no name at all, gets the first deployed domain's
  * certificate, as a real server's default certificate would: the probe then reports the name
