@@ -1,11 +1,14 @@
 package io.gctls.probe;
 
+import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
@@ -14,31 +17,44 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * One TLS handshake with a live endpoint, reporting what it served. The handshake itself trusts
  * anything on purpose: a probe must show a broken chain rather than fail to see it; judging the
- * served chain is the inspector's job afterwards.
+ * served chain is the inspector's job afterwards. It offers TLS 1.3 and 1.2 only, as Genesys
+ * Cloud's floor is TLS 1.2 (SPEC §2.3): a server that speaks nothing newer fails the probe.
  */
 public final class TlsHandshake {
 
-    /** What the server presented. */
+    /**
+     * What the server presented.
+     *
+     * @param host the name asked for (SNI) and judged against
+     * @param port the port connected to
+     * @param connectedTo the address actually connected to, {@code ip:port}
+     * @param sni the SNI name sent, empty for an IP literal (which SNI cannot carry)
+     * @param connect the TCP connect time
+     * @param handshake the TLS handshake time, after the connect
+     */
     public record Served(String host, int port, String connectedTo, String sni, String protocol, String cipherSuite,
-            Duration handshake, List<X509Certificate> chain, boolean ocspStapled) {
+            Duration connect, Duration handshake, List<X509Certificate> chain, boolean ocspStapled) {
     }
 
     static {
-        // JSSE clients do not ask for a stapled OCSP response unless told to; the property is read
-        // when the TLS provider initialises, so it is set before the first handshake of the process
+        // JSSE clients ask for a stapled OCSP response only when this is on; the TLS context reads it
+        // when it is created, and each probe creates its own
         if (System.getProperty("jdk.tls.client.enableStatusRequestExtension") == null) {
             System.setProperty("jdk.tls.client.enableStatusRequestExtension", "true");
         }
@@ -52,49 +68,126 @@ public final class TlsHandshake {
      * @param connect where to connect instead of {@code host} (an IP or another name), or null
      */
     public static Served probe(String host, int port, String connect, Duration timeout) {
-        String target = connect == null || connect.isBlank() ? host : connect;
-        long started = System.nanoTime();
-        try (Socket tcp = new Socket()) {
-            tcp.connect(new InetSocketAddress(target, port), (int) timeout.toMillis());
-            tcp.setSoTimeout((int) timeout.toMillis());
-            SSLSocket tls = (SSLSocket) recordingContext().getSocketFactory().createSocket(tcp, host, port, true);
+        HostPort target = new HostPort(host, port, true);
+        HostPort address = connect == null || connect.isBlank() ? target : new HostPort(connect, port, true);
+        return probe(target, address, timeout, Cancellation.never());
+    }
+
+    /**
+     * Connects to {@code address}, sends {@code target}'s name as SNI and completes one handshake.
+     *
+     * @throws GctlsException exit 6 with one line (refused, unknown host, timeout, handshake
+     *     failure), exit 2 for a name SNI cannot carry, exit 130 when cancelled
+     */
+    public static Served probe(HostPort target, HostPort address, Duration timeout, Cancellation cancellation) {
+        int millis = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
+        SNIHostName sni = target.isIpLiteral() ? null : sniName(target);
+        try (Socket tcp = new Socket(); Cancellation.Registration onCancel = cancellation.onCancel(() -> close(tcp))) {
+            long started = System.nanoTime();
+            tcp.connect(new InetSocketAddress(address.host(), address.port()), millis);
+            Duration connected = Duration.ofNanos(System.nanoTime() - started);
+            tcp.setSoTimeout(millis);
+            SSLSocket tls = (SSLSocket) recordingContext().getSocketFactory()
+                    .createSocket(tcp, target.sniName(), address.port(), true);
             SSLParameters parameters = tls.getSSLParameters();
-            if (!isIpLiteral(host)) {
-                parameters.setServerNames(List.of(new SNIHostName(host)));
-            }
+            parameters.setServerNames(sni == null ? List.of() : List.of(sni));
             parameters.setProtocols(new String[] {"TLSv1.3", "TLSv1.2"});
             tls.setSSLParameters(parameters);
+            long handshakeStarted = System.nanoTime();
             tls.startHandshake();
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+            Duration handshake = Duration.ofNanos(System.nanoTime() - handshakeStarted);
             SSLSession session = tls.getSession();
             List<X509Certificate> chain = Arrays.stream(session.getPeerCertificates())
                     .filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast).toList();
             boolean stapled = session instanceof ExtendedSSLSession extended
                     && !extended.getStatusResponses().isEmpty();
-            String connectedTo = tcp.getInetAddress().getHostAddress() + ":" + port;
+            String connectedTo = new HostPort(tcp.getInetAddress().getHostAddress(), address.port(), true).toString();
+            String protocol = session.getProtocol();
+            String cipherSuite = session.getCipherSuite();
             tls.close();
-            return new Served(host, port, connectedTo, isIpLiteral(host) ? "" : host, session.getProtocol(),
-                    session.getCipherSuite(), elapsed, chain, stapled);
-        } catch (UnknownHostException e) {
-            throw unavailable(target, port, "unknown host");
-        } catch (ConnectException e) {
-            throw unavailable(target, port, "connection refused");
-        } catch (SocketTimeoutException e) {
-            throw unavailable(target, port, "no answer within " + timeout.toSeconds() + " s");
-        } catch (SSLException e) {
-            throw unavailable(target, port, "TLS handshake failed: " + e.getMessage());
+            return new Served(target.host(), address.port(), connectedTo, sni == null ? "" : sni.getAsciiName(),
+                    protocol, cipherSuite, connected, handshake, chain, stapled);
         } catch (IOException e) {
-            throw unavailable(target, port, e.getClass().getSimpleName() + (e.getMessage() == null ? ""
-                    : ": " + e.getMessage()));
+            if (cancellation.isCancelled()) {
+                throw GctlsException.interrupted("probe " + describe(target, address));
+            }
+            throw unavailable(target, address, why(e, timeout));
         }
     }
 
-    private static GctlsException unavailable(String target, int port, String why) {
-        return new GctlsException(ExitCode.UNAVAILABLE, "probe " + target + ":" + port + " failed: " + why);
+    private static SNIHostName sniName(HostPort target) {
+        try {
+            return new SNIHostName(target.sniName());
+        } catch (IllegalArgumentException e) {
+            throw GctlsException.usage("'" + target.host() + "' cannot be sent as a TLS server name (SNI): "
+                    + e.getMessage());
+        }
     }
 
-    static boolean isIpLiteral(String host) {
-        return host.matches("[0-9.]+") || host.contains(":");
+    /** One line saying why, in the words of someone debugging a TLS endpoint rather than a JDK. */
+    static String why(IOException e, Duration timeout) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof UnknownHostException) {
+            return "unknown host: DNS has no address for it";
+        }
+        if (e instanceof ConnectException) {
+            return message.toLowerCase(Locale.ROOT).contains("timed out") ? "connect timed out after "
+                    + seconds(timeout) : "connection refused (nothing listens on that port)";
+        }
+        if (e instanceof NoRouteToHostException) {
+            return "no route to host";
+        }
+        if (e instanceof SocketTimeoutException) {
+            return "no answer within " + seconds(timeout);
+        }
+        if (e instanceof SSLException) {
+            return handshakeFailure(e, message);
+        }
+        if (e instanceof SocketException) {
+            return message.isEmpty() ? "connection failed" : message.toLowerCase(Locale.ROOT);
+        }
+        return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);
+    }
+
+    private static String handshakeFailure(IOException e, String message) {
+        if (message.contains("Unsupported or unrecognized SSL message")) {
+            return "the server did not answer with TLS (a plain-HTTP port?)";
+        }
+        if (message.contains("Remote host terminated the handshake") || e.getCause() instanceof java.io.EOFException) {
+            return "the server closed the connection during the TLS handshake";
+        }
+        if (message.contains("protocol_version") || message.contains("No appropriate protocol")) {
+            return "TLS handshake failed: the server speaks neither TLS 1.3 nor TLS 1.2 (" + message + ")";
+        }
+        if (message.contains("handshake_failure")) {
+            return "TLS handshake failed: " + message + " (no certificate for this name, or no cipher in common)";
+        }
+        if (message.contains("unrecognized_name")) {
+            return "TLS handshake failed: the server does not serve this name (" + message + ")";
+        }
+        String prefix = e instanceof SSLHandshakeException ? "TLS handshake failed: " : "TLS failed: ";
+        return prefix + (message.isEmpty() ? e.getClass().getSimpleName() : message);
+    }
+
+    private static String seconds(Duration timeout) {
+        return timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
+    }
+
+    private static GctlsException unavailable(HostPort target, HostPort address, String why) {
+        return new GctlsException(ExitCode.UNAVAILABLE, "probe " + describe(target, address) + " failed: " + why);
+    }
+
+    private static String describe(HostPort target, HostPort address) {
+        boolean elsewhere = !address.host().equalsIgnoreCase(target.host()) || address.port() != target.port();
+        return elsewhere ? target.host() + " via " + address : address.toString();
+    }
+
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing to interrupt a blocked connect or read: a failure to close changes nothing
+        }
     }
 
     private static SSLContext recordingContext() {
@@ -107,14 +200,35 @@ public final class TlsHandshake {
         }
     }
 
-    /** Accepts every chain so that the probe can report it; validation happens afterwards. */
-    private static final class AcceptAnything implements X509TrustManager {
+    /**
+     * Accepts every chain so that the probe can report it; validation happens afterwards. An
+     * {@link X509ExtendedTrustManager}, because JSSE wraps a plain X509TrustManager in one that
+     * still refuses chains over the JDK's algorithm constraints (SHA-1, MD5), which the probe must
+     * see in order to report them as weak-signature.
+     */
+    private static final class AcceptAnything extends X509ExtendedTrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {
         }
 
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
         }
 
         @Override

@@ -148,6 +148,24 @@ final class Emulator {
         return domains.privateKeyPem(domainId);
     }
 
+    /** A stored domain with its private key PEM, for the TLS front only; toString never shows the key. */
+    record Deployed(CustomDomain domain, String privateKeyPem) {
+        @Override
+        public String toString() {
+            return "Deployed[" + domain.domain() + " v" + domain.version() + "]";
+        }
+    }
+
+    /**
+     * Every stored domain with its key, in creation order, read under the one lock: a replace in
+     * between cannot pair one version's certificate with another version's key.
+     */
+    synchronized List<Deployed> deployed() {
+        return domains.all().stream()
+                .map(d -> new Deployed(d, domains.privateKeyPem(d.id()).orElse(null)))
+                .toList();
+    }
+
     synchronized List<AuditEvent> auditEvents() {
         return List.copyOf(audit);
     }

@@ -18,6 +18,13 @@ import java.util.Optional;
  * tokens/me, the custom-domain store, audit events in both shapes, certificate details, the
  * per-token rate limit) with fault switches on top.
  *
+ * <p>It also serves every deployed domain's certificate and chain over TLS on a second loopback
+ * port, {@link #tlsPort()}: chosen by SNI (a name no domain covers, or none, gets the first
+ * deployed domain's certificate, like a server's default certificate; with nothing deployed the
+ * handshake fails), TLS 1.2 and 1.3 only, signed with the deployed private key. A replace is
+ * served from the next handshake on. The TLS front does not staple OCSP responses: the sandbox
+ * has no OCSP responder.
+ *
  * <p>Per-scenario stubs added through {@link #server()} win over the emulator as long as their
  * priority is numerically below {@link #BASELINE_PRIORITY} (WireMock's default, 5, is). Start one,
  * {@link #reset()} it between tests, {@link #stop()} (or close) it at the end.
@@ -44,6 +51,7 @@ public final class Sandbox implements AutoCloseable {
 
     private final Emulator emulator;
     private final WireMockServer server;
+    private volatile SandboxTls tls;
 
     private Sandbox(SandboxOptions options) {
         this.emulator = new Emulator(options);
@@ -69,6 +77,12 @@ public final class Sandbox implements AutoCloseable {
     public static Sandbox start(SandboxOptions options) {
         Sandbox sandbox = new Sandbox(options);
         sandbox.server.start();
+        try {
+            sandbox.tls = SandboxTls.start(sandbox.emulator);
+        } catch (RuntimeException e) {
+            sandbox.server.stop();
+            throw e;
+        }
         return sandbox;
     }
 
@@ -83,6 +97,19 @@ public final class Sandbox implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The loopback port that serves the deployed certificates over TLS (SNI, TLS 1.2+); 0 once stopped. */
+    public int tlsPort() {
+        return tls != null && tls.isOpen() ? tls.port() : 0;
+    }
+
+    /**
+     * Whether a deployed domain covers {@code host} (its name, or a {@code *.} wildcard one label
+     * up), so that a TLS handshake asking for it on {@link #tlsPort()} gets that domain's certificate.
+     */
+    public boolean servesTls(String host) {
+        return isRunning() && SniKeyManager.covering(emulator.deployed(), host).isPresent();
     }
 
     public String clientId() {
@@ -184,6 +211,9 @@ public final class Sandbox implements AutoCloseable {
     public void reset() {
         emulator.reset();
         server.resetAll();
+        if (tls != null) {
+            tls.forget();
+        }
     }
 
     public boolean isRunning() {
@@ -192,13 +222,16 @@ public final class Sandbox implements AutoCloseable {
 
     public SandboxStatus status() {
         boolean running = server.isRunning();
-        return new SandboxStatus(running, running ? baseUrl() : null, emulator.domains().size(),
+        return new SandboxStatus(running, running ? baseUrl() : null, tlsPort(), emulator.domains().size(),
                 emulator.auditEvents().size(), emulator.liveTokens(),
                 running ? server.getAllServeEvents().size() : 0, emulator.ratePerMinute(), emulator.tokenLifetime(),
                 emulator.jwtTokens(), emulator.faults());
     }
 
     public void stop() {
+        if (tls != null) {
+            tls.close();
+        }
         if (server.isRunning()) {
             server.stop();
         }

@@ -86,7 +86,9 @@ public class CertInspectCommand extends GctlsCommand {
     }
 
     private static void renderCertificate(CertificateDetails c, Output out) {
-        out.println(out.style().bold("Certificate " + c.index() + ": " + c.role()) + " (from --" + c.source() + ")");
+        // a probe's certificates were "served"; the inspector's came from an option (--cert, --chain, --trust)
+        String source = c.source().equals("served") ? "served" : "from --" + c.source();
+        out.println(out.style().bold("Certificate " + c.index() + ": " + c.role()) + " (" + source + ")");
         row(out, "subject", c.subject());
         row(out, "issuer", c.issuer());
         row(out, "serial", c.serial());

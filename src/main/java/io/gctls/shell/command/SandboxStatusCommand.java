@@ -25,15 +25,15 @@ public class SandboxStatusCommand extends GctlsCommand {
     }
 
     /** The sandbox's state; its client id and secret are fixed and public, so they are shown. */
-    public record SandboxReport(boolean running, String url, String clientId, String clientSecret, int domains,
-            int auditEvents, int liveTokens, int requests, int ratePerMinute, long tokenLifetimeSeconds,
+    public record SandboxReport(boolean running, String url, int tlsPort, String clientId, String clientSecret,
+            int domains, int auditEvents, int liveTokens, int requests, int ratePerMinute, long tokenLifetimeSeconds,
             boolean jwtTokens, List<String> faults, Map<String, String> environment) {
     }
 
     @Override
     public Outcome run(Invocation invocation) {
         return control.running().map(s -> Outcome.of(report(s), SandboxStatusCommand::render))
-                .orElseGet(() -> Outcome.of(new SandboxReport(false, "", "", "", 0, 0, 0, 0, 0, 0, false, List.of(),
+                .orElseGet(() -> Outcome.of(new SandboxReport(false, "", 0, "", "", 0, 0, 0, 0, 0, 0, false, List.of(),
                         Map.of()), (r, out) -> out.println("no sandbox running (start one with: sandbox start)")));
     }
 
@@ -41,9 +41,9 @@ public class SandboxStatusCommand extends GctlsCommand {
         SandboxStatus status = sandbox.status();
         Map<String, String> env = Map.of("GENESYS_ENV_URL", sandbox.baseUrl(), "GENESYS_API_KEY", sandbox.clientId(),
                 "GENESYS_API_SECRET", sandbox.clientSecret());
-        return new SandboxReport(status.running(), status.url(), sandbox.clientId(), sandbox.clientSecret(),
-                status.domains(), status.auditEvents(), status.liveTokens(), status.requests(), status.ratePerMinute(),
-                status.tokenLifetime().toSeconds(), status.jwtTokens(),
+        return new SandboxReport(status.running(), status.url(), status.tlsPort(), sandbox.clientId(),
+                sandbox.clientSecret(), status.domains(), status.auditEvents(), status.liveTokens(), status.requests(),
+                status.ratePerMinute(), status.tokenLifetime().toSeconds(), status.jwtTokens(),
                 status.faults().stream().map(FaultSpec::toString).toList(), env);
     }
 
@@ -51,6 +51,8 @@ public class SandboxStatusCommand extends GctlsCommand {
         out.println(out.style().ok("sandbox running") + " at " + r.url() + " (logged in as " + r.clientId() + ")");
         out.println(String.format("  %-14s %d domains, %d audit events, %d live tokens, %d requests served",
                 "state", r.domains(), r.auditEvents(), r.liveTokens(), r.requests()));
+        out.println(String.format("  %-14s 127.0.0.1:%d serves the deployed certificates by SNI, TLS 1.2+"
+                + " (probe DOMAIN)", "TLS", r.tlsPort()));
         out.println(String.format("  %-14s %d requests/min per token, tokens live %d s%s", "limits",
                 r.ratePerMinute(), r.tokenLifetimeSeconds(), r.jwtTokens() ? ", JWT" : ""));
         out.println(String.format("  %-14s %s", "faults", r.faults().isEmpty() ? "none" : String.join("; ",
