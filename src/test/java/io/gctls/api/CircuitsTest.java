@@ -3,34 +3,21 @@ package io.gctls.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gctls.testing.MutableClock;
+import io.gctls.testing.ScriptedApi;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The breaker opens on the Vert.x count and half-opens on the injected clock: no sleeping here. */
 class CircuitsTest {
 
-    private static Vertx vertx;
     private final MutableClock clock = MutableClock.fixed(Instant.parse("2026-12-01T10:00:00Z"));
-    private final Circuits circuits = new Circuits(vertx, clock, 3, Duration.ofSeconds(30));
+    private final Circuits circuits = new Circuits(ScriptedApi.sharedVertx(), clock, 3, Duration.ofSeconds(30));
     private final AtomicInteger calls = new AtomicInteger();
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close();
-    }
 
     private Throwable run(Circuits.Circuit circuit, boolean fail) throws Exception {
         Future<String> result = circuit.execute(() -> {

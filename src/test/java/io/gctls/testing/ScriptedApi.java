@@ -49,7 +49,7 @@ public final class ScriptedApi {
         client = new ApiClient(executor, options.baseUrl, options.tokens);
     }
 
-    /** The defaults: {@link #DEFAULT_NOW}, {@link RetrySettings#defaults()}, {@link #DEFAULT_BASE_URL}, a static token. */
+    /** {@link #DEFAULT_NOW}, {@link RetrySettings#defaults()}, {@link #DEFAULT_BASE_URL}, a {@link StaticToken}. */
     public static ScriptedApi create() {
         return options().build();
     }
