@@ -32,12 +32,17 @@ class CircuitsTest {
         }
     }
 
-    @Test
-    void opensAfterTheFailuresInARowAndThenFailsFastWithoutCalling() throws Exception {
-        Circuits.Circuit circuit = circuits.forHost("api.example.test");
+    /** As many failures in a row as the breaker allows. */
+    private void failThreeTimes(Circuits.Circuit circuit) throws Exception {
         for (int i = 0; i < 3; i++) {
             run(circuit, true);
         }
+    }
+
+    @Test
+    void opensAfterTheFailuresInARowAndThenFailsFastWithoutCalling() throws Exception {
+        Circuits.Circuit circuit = circuits.forHost("api.example.test");
+        failThreeTimes(circuit);
         assertThat(circuit.isOpen()).isTrue();
         assertThat(circuit.nextTry()).isEqualTo(clock.instant().plusSeconds(30));
         assertThat(run(circuit, false)).isInstanceOf(OpenCircuitException.class);
@@ -47,9 +52,7 @@ class CircuitsTest {
     @Test
     void afterTheResetPeriodOneProbeGoesThroughAndAFailedProbeOpensItAgainAtOnce() throws Exception {
         Circuits.Circuit circuit = circuits.forHost("api.example.test");
-        for (int i = 0; i < 3; i++) {
-            run(circuit, true);
-        }
+        failThreeTimes(circuit);
         clock.advance(Duration.ofSeconds(30));
         assertThat(circuit.isOpen()).isFalse();
         run(circuit, true); // the probe
@@ -62,9 +65,7 @@ class CircuitsTest {
     @Test
     void aSuccessfulProbeClosesIt() throws Exception {
         Circuits.Circuit circuit = circuits.forHost("api.example.test");
-        for (int i = 0; i < 3; i++) {
-            run(circuit, true);
-        }
+        failThreeTimes(circuit);
         clock.advance(Duration.ofSeconds(31));
         assertThat(run(circuit, false)).isNull();
         assertThat(run(circuit, true)).isInstanceOf(IllegalStateException.class); // one failure: still closed
@@ -84,9 +85,7 @@ class CircuitsTest {
 
     @Test
     void eachHostHasItsOwnBreaker() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            run(circuits.forHost("login.example.test"), true);
-        }
+        failThreeTimes(circuits.forHost("login.example.test"));
         assertThat(circuits.forHost("login.example.test").isOpen()).isTrue();
         assertThat(circuits.forHost("api.example.test").isOpen()).isFalse();
         circuits.resetAll();
