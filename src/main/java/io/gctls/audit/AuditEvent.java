@@ -1,8 +1,7 @@
 package io.gctls.audit;
 
+import io.gctls.core.Instants;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,10 +29,11 @@ public record AuditEvent(String id, Instant eventDate, String serviceName, Strin
         JsonNode message = json.get("message");
         String messageText = message == null ? null : message.isString() ? message.stringValue()
                 : text(message, "message");
-        return new AuditEvent(id, instant(text(json, "eventDate")), text(json, "serviceName"), text(json, "action"),
-                text(json, "entityType"), text(json.path("entity"), "id"), text(json.path("entity"), "name"),
-                upper(text(json, "status")), text(json.path("user"), "id"), text(json.path("user"), "name"),
-                text(json.path("client"), "id"), text(json.path("client"), "name"), messageText);
+        return new AuditEvent(id, Instants.parseLenient(text(json, "eventDate")), text(json, "serviceName"),
+                text(json, "action"), text(json, "entityType"), text(json.path("entity"), "id"),
+                text(json.path("entity"), "name"), upper(text(json, "status")), text(json.path("user"), "id"),
+                text(json.path("user"), "name"), text(json.path("client"), "id"), text(json.path("client"), "name"),
+                messageText);
     }
 
     /**
@@ -54,8 +54,9 @@ public record AuditEvent(String id, Instant eventDate, String serviceName, Strin
                 action = capitalised(eventId.substring(eventId.indexOf('.') + 1));
             }
         }
-        return new AuditEvent(id, instant(text(json, "timestamp")), null, action, entityType, text(json, "targetId"),
-                null, upper(text(json, "status")), text(json, "actorId"), null, null, null, eventId);
+        return new AuditEvent(id, Instants.parseLenient(text(json, "timestamp")), null, action, entityType,
+                text(json, "targetId"), null, upper(text(json, "status")), text(json, "actorId"), null, null, null,
+                eventId);
     }
 
     /** Who made the change, as the table shows it: the user's name, else the client's, else an id. */
@@ -106,20 +107,5 @@ public record AuditEvent(String id, Instant eventDate, String serviceName, Strin
         }
         String text = value.asString().strip();
         return text.isEmpty() ? null : text;
-    }
-
-    static Instant instant(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException again) {
-                return null;
-            }
-        }
     }
 }

@@ -1,6 +1,7 @@
 package io.gctls.audit;
 
 import io.gctls.core.Durations;
+import io.gctls.core.Instants;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -36,7 +37,7 @@ public final class AuditTimes {
         } catch (IllegalArgumentException notADuration) {
             // not a duration: try the absolute forms
         }
-        Instant instant = AuditEvent.instant(value);
+        Instant instant = Instants.parseLenient(value);
         if (instant != null) {
             return instant;
         }

@@ -1,10 +1,9 @@
 package io.gctls.sandbox;
 
+import io.gctls.core.Instants;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /** Genesys Cloud's date format: ISO-8601 UTC with milliseconds, e.g. 2026-05-01T12:00:00.000Z. */
@@ -22,14 +21,6 @@ final class Times {
 
     /** An ISO-8601 instant, with Z or an offset; null when it does not parse. */
     static Instant parse(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException again) {
-                return null;
-            }
-        }
+        return Instants.parseLenient(text);
     }
 }

@@ -3,34 +3,21 @@ package io.gctls.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gctls.testing.MutableClock;
+import io.gctls.testing.ScriptedApi;
 import io.vertx.circuitbreaker.OpenCircuitException;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The breaker opens on the Vert.x count and half-opens on the injected clock: no sleeping here. */
 class CircuitsTest {
 
-    private static Vertx vertx;
     private final MutableClock clock = MutableClock.fixed(Instant.parse("2026-12-01T10:00:00Z"));
-    private final Circuits circuits = new Circuits(vertx, clock, 3, Duration.ofSeconds(30));
+    private final Circuits circuits = new Circuits(ScriptedApi.sharedVertx(), clock, 3, Duration.ofSeconds(30));
     private final AtomicInteger calls = new AtomicInteger();
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close();
-    }
 
     private Throwable run(Circuits.Circuit circuit, boolean fail) throws Exception {
         Future<String> result = circuit.execute(() -> {
@@ -45,12 +32,17 @@ class CircuitsTest {
         }
     }
 
-    @Test
-    void opensAfterTheFailuresInARowAndThenFailsFastWithoutCalling() throws Exception {
-        Circuits.Circuit circuit = circuits.forHost("api.example.test");
+    /** As many failures in a row as the breaker allows. */
+    private void failThreeTimes(Circuits.Circuit circuit) throws Exception {
         for (int i = 0; i < 3; i++) {
             run(circuit, true);
         }
+    }
+
+    @Test
+    void opensAfterTheFailuresInARowAndThenFailsFastWithoutCalling() throws Exception {
+        Circuits.Circuit circuit = circuits.forHost("api.example.test");
+        failThreeTimes(circuit);
         assertThat(circuit.isOpen()).isTrue();
         assertThat(circuit.nextTry()).isEqualTo(clock.instant().plusSeconds(30));
         assertThat(run(circuit, false)).isInstanceOf(OpenCircuitException.class);
@@ -60,9 +52,7 @@ class CircuitsTest {
     @Test
     void afterTheResetPeriodOneProbeGoesThroughAndAFailedProbeOpensItAgainAtOnce() throws Exception {
         Circuits.Circuit circuit = circuits.forHost("api.example.test");
-        for (int i = 0; i < 3; i++) {
-            run(circuit, true);
-        }
+        failThreeTimes(circuit);
         clock.advance(Duration.ofSeconds(30));
         assertThat(circuit.isOpen()).isFalse();
         run(circuit, true); // the probe
@@ -75,9 +65,7 @@ class CircuitsTest {
     @Test
     void aSuccessfulProbeClosesIt() throws Exception {
         Circuits.Circuit circuit = circuits.forHost("api.example.test");
-        for (int i = 0; i < 3; i++) {
-            run(circuit, true);
-        }
+        failThreeTimes(circuit);
         clock.advance(Duration.ofSeconds(31));
         assertThat(run(circuit, false)).isNull();
         assertThat(run(circuit, true)).isInstanceOf(IllegalStateException.class); // one failure: still closed
@@ -97,9 +85,7 @@ class CircuitsTest {
 
     @Test
     void eachHostHasItsOwnBreaker() throws Exception {
-        for (int i = 0; i < 3; i++) {
-            run(circuits.forHost("login.example.test"), true);
-        }
+        failThreeTimes(circuits.forHost("login.example.test"));
         assertThat(circuits.forHost("login.example.test").isOpen()).isTrue();
         assertThat(circuits.forHost("api.example.test").isOpen()).isFalse();
         circuits.resetAll();

@@ -6,21 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
-import io.gctls.testing.MutableClock;
-import io.gctls.testing.RecordingWaiter;
-import io.gctls.testing.ScriptedTransport;
+import io.gctls.testing.ScriptedApi;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The retry rules of SPEC §5 on a scripted transport and a clock that waits instantly. */
@@ -31,28 +23,13 @@ class RequestExecutorTest {
     private static final String UNAVAILABLE = "{\"message\":\"Service Unavailable\",\"code\":\"service.unavailable\","
             + "\"status\":503,\"contextId\":\"ctx-503\"}";
 
-    private static Vertx vertx;
-
-    private final MutableClock clock = MutableClock.fixed(Instant.parse("2026-12-01T10:00:00Z"));
-    private final RecordingWaiter waiter = new RecordingWaiter(clock);
-    private final ScriptedTransport transport = new ScriptedTransport();
+    private final Tokens tokens = new Tokens();
     private final List<String> progress = new ArrayList<>();
-    private RetrySettings settings = RetrySettings.defaults();
-    private Tokens tokens;
+    private ScriptedApi api = withSettings(RetrySettings.defaults());
 
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close();
-    }
-
-    @BeforeEach
-    void freshTokens() {
-        tokens = new Tokens();
+    /** The trailing slash of the base URL is the client's to drop. */
+    private ScriptedApi withSettings(RetrySettings settings) {
+        return ScriptedApi.options().retry(settings).baseUrl("https://api.example.test/").tokens(tokens).build();
     }
 
     private ApiResponse call(ApiRequest request) {
@@ -60,21 +37,17 @@ class RequestExecutorTest {
     }
 
     private ApiResponse call(ApiRequest request, Cancellation cancellation) {
-        RequestExecutor executor = new RequestExecutor(transport, waiter, clock, settings,
-                new Circuits(vertx, clock, settings.breakerMaxFailures(), settings.breakerReset()),
-                new SplittableRandom(1));
-        ApiClient client = new ApiClient(executor, "https://api.example.test/", tokens);
-        return client.call(request, cancellation, progress::add);
+        return api.client.call(request, cancellation, progress::add);
     }
 
     @Test
     void twoRateLimitsWithRetryAfterAreWaitedOutThenTheAnswerComes() {
-        transport.answer(429, RATE_BODY, Map.of("Retry-After", "2"))
+        api.transport.answer(429, RATE_BODY, Map.of("Retry-After", "2"))
                 .answer(429, RATE_BODY, Map.of("Retry-After", "2"))
                 .answer(200, "{\"ok\":true}");
         ApiResponse response = call(ApiRequest.get("/api/v2/customdomains"));
         assertThat(response.status()).isEqualTo(200);
-        assertThat(waiter.waits()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
+        assertThat(api.waiter.waits()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
         assertThat(response.attempts()).extracting(Attempt::outcome).containsExactly("429", "429", "200");
         assertThat(response.totalWait()).isEqualTo(Duration.ofSeconds(4));
         assertThat(progress).anySatisfy(line -> assertThat(line).contains("Retry-After").contains("waiting 2.0 s"));
@@ -82,84 +55,84 @@ class RequestExecutorTest {
 
     @Test
     void aRateLimitedCreateIsRepeatedBecauseTheServerDidNotActOnIt() {
-        transport.answer(429, RATE_BODY).answer(201, "{\"id\":\"d1\"}");
+        api.transport.answer(429, RATE_BODY).answer(201, "{\"id\":\"d1\"}");
         ApiResponse response = call(ApiRequest.post("/api/v2/customdomains", "{}"));
         assertThat(response.status()).isEqualTo(201);
-        assertThat(waiter.waits()).containsExactly(Duration.ofSeconds(9)); // the [9] of the message
+        assertThat(api.waiter.waits()).containsExactly(Duration.ofSeconds(9)); // the [9] of the message
     }
 
     @Test
     void eachWaitIsCapped() {
-        settings = settings.withMaxWait(Duration.ofSeconds(5));
-        transport.answer(429, RATE_BODY, Map.of("Retry-After", "600")).answer(200, "{}");
+        api = withSettings(RetrySettings.defaults().withMaxWait(Duration.ofSeconds(5)));
+        api.transport.answer(429, RATE_BODY, Map.of("Retry-After", "600")).answer(200, "{}");
         call(ApiRequest.get("/x"));
-        assertThat(waiter.waits()).containsExactly(Duration.ofSeconds(5));
+        assertThat(api.waiter.waits()).containsExactly(Duration.ofSeconds(5));
     }
 
     @Test
     void aRateLimitStormEndsAfterTheAttemptBoundWithExitSix() {
-        transport.thenAlways(429, RATE_BODY);
+        api.transport.thenAlways(429, RATE_BODY);
         assertThatThrownBy(() -> call(ApiRequest.get("/api/v2/customdomains")))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
                     assertThat(e.getMessage()).contains("rate limited").contains("too.many.requests.retry.after")
                             .contains("ctx-429").contains("after 6 attempts");
                 });
-        assertThat(transport.sent()).hasSize(6);
+        assertThat(api.sent()).hasSize(6);
     }
 
     @Test
     void theTotalTimeBoundStopsRetriesBeforeTheAttemptBound() {
-        settings = settings.withMaxTotal(Duration.ofSeconds(20));
-        transport.thenAlways(429, RATE_BODY); // 9 s each: 2 waits fit in 20 s, the third does not
+        api = withSettings(RetrySettings.defaults().withMaxTotal(Duration.ofSeconds(20)));
+        api.transport.thenAlways(429, RATE_BODY); // 9 s each: 2 waits fit in 20 s, the third does not
         assertThatThrownBy(() -> call(ApiRequest.get("/x"))).isInstanceOf(ApiException.class);
-        assertThat(transport.sent()).hasSize(3);
-        assertThat(waiter.total()).isEqualTo(Duration.ofSeconds(18));
+        assertThat(api.sent()).hasSize(3);
+        assertThat(api.waiter.total()).isEqualTo(Duration.ofSeconds(18));
     }
 
     @Test
     void aServiceUnavailableBurstIsRetriedForAReadWithBackoff() {
-        transport.answer(503, UNAVAILABLE).answer(503, UNAVAILABLE).answer(502, "").answer(200, "{}");
+        api.transport.answer(503, UNAVAILABLE).answer(503, UNAVAILABLE).answer(502, "").answer(200, "{}");
         ApiResponse response = call(ApiRequest.get("/api/v2/customdomains"));
         assertThat(response.status()).isEqualTo(200);
-        assertThat(waiter.waits()).hasSizeLessThanOrEqualTo(3);
+        assertThat(api.waiter.waits()).hasSizeLessThanOrEqualTo(3);
         assertThat(response.attempts()).hasSize(4);
         // full jitter under the doubling ceilings 0.5 s, 1 s, 2 s
-        assertThat(waiter.total()).isLessThanOrEqualTo(Duration.ofMillis(3500));
+        assertThat(api.waiter.total()).isLessThanOrEqualTo(Duration.ofMillis(3500));
     }
 
     @Test
     void aServiceUnavailableOnACreateIsAmbiguousAndNotRepeated() {
-        transport.answer(503, UNAVAILABLE).answer(201, "{}");
+        api.transport.answer(503, UNAVAILABLE).answer(201, "{}");
         assertThatThrownBy(() -> call(ApiRequest.post("/api/v2/customdomains", "{}")))
                 .isInstanceOfSatisfying(ApiException.Ambiguous.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
                     assertThat(e.getMessage()).contains("may have reached the server").contains("ctx-503");
                 });
-        assertThat(transport.sent()).hasSize(1);
+        assertThat(api.sent()).hasSize(1);
     }
 
     @Test
     void aResetCreateIsAmbiguousButARefusedConnectionIsRetried() {
-        transport.fail(TransportFailure.Kind.RESET);
+        api.transport.fail(TransportFailure.Kind.RESET);
         assertThatThrownBy(() -> call(ApiRequest.post("/c", "{}"))).isInstanceOf(ApiException.Ambiguous.class);
 
-        transport.fail(TransportFailure.Kind.NOT_SENT).answer(201, "{}");
+        api.transport.fail(TransportFailure.Kind.NOT_SENT).answer(201, "{}");
         assertThat(call(ApiRequest.post("/c", "{}")).status()).isEqualTo(201);
     }
 
     @Test
     void resetsAndTimeoutsOfReadsAreRetried() {
-        transport.fail(TransportFailure.Kind.RESET).fail(TransportFailure.Kind.TIMEOUT).answer(200, "{}");
+        api.transport.fail(TransportFailure.Kind.RESET).fail(TransportFailure.Kind.TIMEOUT).answer(200, "{}");
         ApiResponse response = call(ApiRequest.get("/x"));
         assertThat(response.attempts()).extracting(Attempt::outcome).containsExactly("reset", "timeout", "200");
     }
 
     @Test
     void aHostThatNeverAnswersEndsWithExitSixAndSaysWhy() {
-        settings = settings.withBreaker(100, Duration.ofSeconds(30));
+        api = withSettings(RetrySettings.defaults().withBreaker(100, Duration.ofSeconds(30)));
         for (int i = 0; i < 6; i++) {
-            transport.fail(TransportFailure.Kind.NOT_SENT);
+            api.transport.fail(TransportFailure.Kind.NOT_SENT);
         }
         assertThatThrownBy(() -> call(ApiRequest.get("/x"))).isInstanceOfSatisfying(GctlsException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
@@ -169,19 +142,19 @@ class RequestExecutorTest {
 
     @Test
     void a401RefreshesTheTokenOnceAndRetriesOnce() {
-        transport.answer(401, "{\"code\":\"bad.credentials\",\"message\":\"Invalid login credentials.\"}")
+        api.transport.answer(401, "{\"code\":\"bad.credentials\",\"message\":\"Invalid login credentials.\"}")
                 .answer(200, "{}");
         call(ApiRequest.get("/api/v2/tokens/me"));
         assertThat(tokens.replaced.get()).isEqualTo(1);
-        assertThat(transport.sent()).extracting(r -> r.headers().get("Authorization"))
+        assertThat(api.sent()).extracting(r -> r.headers().get("Authorization"))
                 .containsExactly("Bearer token-1", "Bearer token-2");
-        assertThat(waiter.waits()).isEmpty();
+        assertThat(api.waiter.waits()).isEmpty();
     }
 
     @Test
     void aSecond401IsAnAuthenticationFailure() {
         String body = "{\"code\":\"bad.credentials\",\"message\":\"Invalid login credentials.\",\"contextId\":\"c4\"}";
-        transport.answer(401, body).answer(401, body);
+        api.transport.answer(401, body).answer(401, body);
         assertThatThrownBy(() -> call(ApiRequest.get("/api/v2/tokens/me")))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.AUTH);
@@ -193,9 +166,9 @@ class RequestExecutorTest {
 
     @Test
     void aBadRequestShowsCodeMessageFieldsAndContextId() {
-        transport.answer(400, "{\"message\":\"The private key does not match the certificate\",\"code\":\"bad.request\","
-                + "\"status\":400,\"contextId\":\"8f2c\",\"details\":[{\"errorCode\":\"key.mismatch\","
-                + "\"fieldName\":\"privateKey\"}]}");
+        api.transport.answer(400, "{\"message\":\"The private key does not match the certificate\","
+                + "\"code\":\"bad.request\",\"status\":400,\"contextId\":\"8f2c\","
+                + "\"details\":[{\"errorCode\":\"key.mismatch\",\"fieldName\":\"privateKey\"}]}");
         assertThatThrownBy(() -> call(ApiRequest.post("/api/v2/customdomains", "{}")))
                 .isInstanceOfSatisfying(ApiException.class, e -> {
                     assertThat(e.exitCode()).isEqualTo(ExitCode.API_REFUSED);
@@ -203,43 +176,39 @@ class RequestExecutorTest {
                             + "The private key does not match the certificate; privateKey (key.mismatch) "
                             + "(contextId 8f2c)");
                 });
-        assertThat(waiter.waits()).isEmpty();
+        assertThat(api.waiter.waits()).isEmpty();
     }
 
     @Test
     void theCircuitOpensAfterRepeatedFailuresAndThenFailsFastWithoutSending() {
-        settings = settings.withBreaker(3, Duration.ofSeconds(30)).withMaxAttempts(10);
-        transport.thenAlways(503, UNAVAILABLE);
+        api = withSettings(RetrySettings.defaults().withBreaker(3, Duration.ofSeconds(30)).withMaxAttempts(10));
+        api.transport.thenAlways(503, UNAVAILABLE);
         assertThatThrownBy(() -> call(ApiRequest.get("/x"))).isInstanceOfSatisfying(ApiException.CircuitOpen.class,
                 e -> assertThat(e.getMessage()).contains("circuit open").contains("next try in")
                         .contains("api.example.test failed 3 times in a row"));
-        assertThat(transport.sent()).hasSize(3);
+        assertThat(api.sent()).hasSize(3);
     }
 
     @Test
     void pacingHoldsRequestsBackNearTheLimit() {
-        transport.answer(200, "{}", Map.of("inin-ratelimit-allowed", "300", "inin-ratelimit-count", "298",
+        api.transport.answer(200, "{}", Map.of("inin-ratelimit-allowed", "300", "inin-ratelimit-count", "298",
                 "inin-ratelimit-reset", "20")).answer(200, "{}");
-        RequestExecutor executor = new RequestExecutor(transport, waiter, clock, settings,
-                new Circuits(vertx, clock, 5, Duration.ofSeconds(30)), new SplittableRandom(1));
-        ApiClient client = new ApiClient(executor, "https://api.example.test", tokens);
-        client.call(ApiRequest.get("/a"), Cancellation.never(), progress::add);
-        client.call(ApiRequest.get("/b"), Cancellation.never(), progress::add);
-        assertThat(waiter.waits()).containsExactly(Duration.ofSeconds(10)); // 2 left for 20 s
+        call(ApiRequest.get("/a")); // one client, so one pacer, for both calls
+        call(ApiRequest.get("/b"));
+        assertThat(api.waiter.waits()).containsExactly(Duration.ofSeconds(10)); // 2 left for 20 s
     }
 
     @Test
     void queryValuesAreHandedToTheTransportUnencodedForItToEncode() {
-        transport.answer(200, "{}");
+        api.transport.answer(200, "{}");
         call(ApiRequest.get("/api/v2/customdomains").query("domain", "a b&c=d"));
-        assertThat(transport.sent().get(0).query()).containsEntry("domain", "a b&c=d");
-        assertThat(transport.sent().get(0).url()).isEqualTo("https://api.example.test/api/v2/customdomains");
+        assertThat(api.sent().get(0).query()).containsEntry("domain", "a b&c=d");
+        assertThat(api.sent().get(0).url()).isEqualTo("https://api.example.test/api/v2/customdomains");
     }
 
     @Test
     void ctrlCDuringAWaitEndsTheCallAsInterrupted() {
         Cancellation cancellation = Cancellation.create();
-        transport.answer(429, RATE_BODY);
         Waiter cancelling = (d, c) -> {
             if (d.isZero()) {
                 return Future.succeededFuture();
@@ -247,13 +216,12 @@ class RequestExecutorTest {
             cancellation.cancel(); // the user presses Ctrl-C during the Retry-After wait
             return Future.failedFuture(GctlsException.interrupted("wait"));
         };
-        RequestExecutor executor = new RequestExecutor(transport, cancelling, clock, settings,
-                new Circuits(vertx, clock, 5, Duration.ofSeconds(30)), new SplittableRandom(1));
-        ApiClient client = new ApiClient(executor, "https://api.example.test", tokens);
-        assertThatThrownBy(() -> client.call(ApiRequest.get("/x"), cancellation, progress::add))
+        api = ScriptedApi.options().tokens(tokens).waiter(cancelling).build();
+        api.transport.answer(429, RATE_BODY);
+        assertThatThrownBy(() -> call(ApiRequest.get("/x"), cancellation))
                 .isInstanceOfSatisfying(GctlsException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INTERRUPTED));
-        assertThat(transport.sent()).hasSize(1);
+        assertThat(api.sent()).hasSize(1);
     }
 
     @Test

@@ -1,7 +1,8 @@
 package io.gctls.audit;
 
-import static io.gctls.audit.ScriptedApi.T;
-import static io.gctls.audit.ScriptedApi.events;
+import static io.gctls.audit.AuditFixtures.T;
+import static io.gctls.audit.AuditFixtures.events;
+import static io.gctls.audit.AuditFixtures.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,32 +12,19 @@ import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Json;
-import io.vertx.core.Vertx;
+import io.gctls.testing.ScriptedApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The asynchronous query: submit, poll with a growing pause, read cursor pages; Failed and endless cases. */
 class AsyncAuditSourceTest {
 
-    private static Vertx vertx;
-    private final ScriptedApi api = new ScriptedApi(vertx);
+    private final ScriptedApi api = AuditFixtures.api();
     private final List<String> progress = new ArrayList<>();
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close();
-    }
 
     private static String state(String state) {
         return "{\"id\":\"q-42\",\"state\":\"" + state + "\",\"startDate\":\"2026-05-01T12:00:00.000Z\"}";
@@ -62,7 +50,7 @@ class AsyncAuditSourceTest {
     private static List<Map<String, Object>> oldEvents(int from, int to) {
         List<Map<String, Object>> events = new ArrayList<>();
         for (int i = from; i < to; i++) {
-            events.add(ScriptedApi.message("old-" + i, T.minus(Duration.ofDays(30)).plusSeconds(i), "Create", "d-1"));
+            events.add(message("old-" + i, T.minus(Duration.ofDays(30)).plusSeconds(i), "Create", "d-1"));
         }
         return events;
     }

@@ -1,6 +1,6 @@
 package io.gctls.audit;
 
-import static io.gctls.audit.ScriptedApi.T;
+import static io.gctls.audit.AuditFixtures.T;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,31 +9,18 @@ import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Json;
-import io.vertx.core.Vertx;
+import io.gctls.testing.ScriptedApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The brief's /api/v2/auditlogs: nextPage followed (decoded once, encoded once), filters sent, bounds kept. */
 class AuditLogsSourceTest {
 
-    private static Vertx vertx;
-    private final ScriptedApi api = new ScriptedApi(vertx);
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close();
-    }
+    private final ScriptedApi api = AuditFixtures.api();
 
     private static Map<String, Object> entry(String id, Instant at, String eventId, String targetId) {
         Map<String, Object> json = new LinkedHashMap<>();

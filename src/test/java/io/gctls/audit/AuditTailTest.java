@@ -1,8 +1,8 @@
 package io.gctls.audit;
 
-import static io.gctls.audit.ScriptedApi.T;
-import static io.gctls.audit.ScriptedApi.message;
-import static io.gctls.audit.ScriptedApi.realtimePage;
+import static io.gctls.audit.AuditFixtures.T;
+import static io.gctls.audit.AuditFixtures.message;
+import static io.gctls.audit.AuditFixtures.realtimePage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,33 +10,20 @@ import io.gctls.api.RetrySettings;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
-import io.vertx.core.Vertx;
+import io.gctls.testing.ScriptedApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The tail: overlapping polls, each event once, failures survived, --for and Ctrl-C. */
 class AuditTailTest {
 
     private static final Duration FIVE = Duration.ofSeconds(5);
-    private static Vertx vertx;
     private final List<AuditEvent> printed = new ArrayList<>();
     private final List<String> progress = new ArrayList<>();
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close();
-    }
 
     private static AuditQuery sinceTenMinutes() {
         return new AuditQuery(T.minus(Duration.ofMinutes(10)), T, AuditSettings.defaults().filter(),
@@ -55,7 +42,7 @@ class AuditTailTest {
 
     @Test
     void eventsArrivingWhileFollowingArePrintedOnceEach() {
-        ScriptedApi api = new ScriptedApi(vertx);
+        ScriptedApi api = AuditFixtures.api();
         var e1 = message("e-1", T.minusSeconds(30), "Create", "d-1");
         var e2 = message("e-2", T.plusSeconds(2), "Update", "d-1");
         var e3 = message("e-3", T.plusSeconds(7), "Update", "d-1");
@@ -74,7 +61,7 @@ class AuditTailTest {
 
     @Test
     void aPollThatStillFailsAfterRetriesIsNotedAndTheNextOneCoversItsWindow() {
-        ScriptedApi api = new ScriptedApi(vertx, RetrySettings.defaults().withMaxAttempts(1));
+        ScriptedApi api = AuditFixtures.api(RetrySettings.defaults().withMaxAttempts(1));
         var e1 = message("e-1", T.minusSeconds(30), "Create", "d-1");
         var e2 = message("e-2", T.plusSeconds(3), "Update", "d-1");
         api.transport.answer(200, page(e1))
@@ -92,7 +79,7 @@ class AuditTailTest {
 
     @Test
     void aRefusalEndsTheTail() {
-        ScriptedApi api = new ScriptedApi(vertx);
+        ScriptedApi api = AuditFixtures.api();
         api.transport.answer(200, page()).answer(403, "{\"message\":\"Missing audits:audit:view\",\"code\":"
                 + "\"missing.permissions\",\"status\":403}");
         assertThatThrownBy(() -> tail(api, true, Optional.empty(), Cancellation.never()))
@@ -104,7 +91,7 @@ class AuditTailTest {
 
     @Test
     void ctrlCStopsItWithExit130SayingWhatItPrinted() {
-        ScriptedApi api = new ScriptedApi(vertx);
+        ScriptedApi api = AuditFixtures.api();
         api.transport.thenAlways(200, page(message("e-1", T.minusSeconds(30), "Create", "d-1")));
         Cancellation cancellation = Cancellation.create();
         AuditTail tail = new AuditTail(new AuditReader(new RealtimeAuditSource(api.client), api.clock), api.client);
@@ -120,7 +107,7 @@ class AuditTailTest {
 
     @Test
     void withoutFollowItReadsOnceAndDoesNotWait() {
-        ScriptedApi api = new ScriptedApi(vertx);
+        ScriptedApi api = AuditFixtures.api();
         api.transport.answer(200, page(message("e-1", T.minusSeconds(30), "Create", "d-1")));
         AuditTail.Summary summary = tail(api, false, Optional.empty(), Cancellation.never());
         assertThat(summary.polls()).isEqualTo(1);
@@ -130,7 +117,7 @@ class AuditTailTest {
 
     @Test
     void withoutFollowAFailureIsTheCommandsFailure() {
-        ScriptedApi api = new ScriptedApi(vertx, RetrySettings.defaults().withMaxAttempts(1));
+        ScriptedApi api = AuditFixtures.api(RetrySettings.defaults().withMaxAttempts(1));
         api.transport.answer(503, "{}");
         assertThatThrownBy(() -> tail(api, false, Optional.empty(), Cancellation.never()))
                 .isInstanceOfSatisfying(GctlsException.class,
@@ -139,7 +126,7 @@ class AuditTailTest {
 
     @Test
     void theLastPauseIsCutToTheDeadline() {
-        ScriptedApi api = new ScriptedApi(vertx);
+        ScriptedApi api = AuditFixtures.api();
         api.transport.thenAlways(200, page());
         tail(api, true, Optional.of(Duration.ofSeconds(12)), Cancellation.never());
         assertThat(api.waiter.waits()).containsExactly(FIVE, FIVE, Duration.ofSeconds(2));

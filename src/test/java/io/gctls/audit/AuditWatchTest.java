@@ -1,8 +1,8 @@
 package io.gctls.audit;
 
-import static io.gctls.audit.ScriptedApi.T;
-import static io.gctls.audit.ScriptedApi.message;
-import static io.gctls.audit.ScriptedApi.realtimePage;
+import static io.gctls.audit.AuditFixtures.T;
+import static io.gctls.audit.AuditFixtures.message;
+import static io.gctls.audit.AuditFixtures.realtimePage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +11,7 @@ import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Metrics;
-import io.vertx.core.Vertx;
+import io.gctls.testing.ScriptedApi;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,27 +19,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The deploy's wait for its audit event: found, found late, never found, failures on the way. */
 class AuditWatchTest {
 
     private static final Instant DEPLOYED = T.minusSeconds(2);
-    private static Vertx vertx;
     private final Metrics metrics = new Metrics();
     private final List<String> progress = new ArrayList<>();
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close();
-    }
 
     private static String page(Map<String, Object>... events) {
         return realtimePage(1, 100, 1, List.of(events));
@@ -52,7 +39,7 @@ class AuditWatchTest {
 
     @Test
     void theEventOnTheFirstPollIsReturnedWithItsLatencies() {
-        ScriptedApi api = new ScriptedApi(vertx);
+        ScriptedApi api = AuditFixtures.api();
         api.transport.answer(200, page(message("e-1", T.minusSeconds(1), "Create", "d-1")));
         AuditSighting seen = watch(api, Set.of("Create"), Duration.ofMinutes(2)).orElseThrow();
         assertThat(seen.event().id()).isEqualTo("e-1");
@@ -73,7 +60,7 @@ class AuditWatchTest {
 
     @Test
     void anEventThatShowsUpLaterIsPolledFor() {
-        ScriptedApi api = new ScriptedApi(vertx);
+        ScriptedApi api = AuditFixtures.api();
         api.transport.answer(200, page()).answer(200, page())
                 .answer(200, page(message("e-9", T.plusSeconds(8), "Update", "d-1")));
         AuditSighting seen = watch(api, Set.of("Update"), Duration.ofMinutes(2)).orElseThrow();
@@ -85,7 +72,7 @@ class AuditWatchTest {
 
     @Test
     void withSeveralActionsTheEarliestMatchingEventOfTheEntityWins() {
-        ScriptedApi api = new ScriptedApi(vertx);
+        ScriptedApi api = AuditFixtures.api();
         api.transport.answer(200, page(message("delete", T.minusSeconds(1), "Delete", "d-1"),
                 message("other-entity", T.minusMillis(900), "Update", "d-2"),
                 message("update", T.minusMillis(500), "Update", "d-1"),
@@ -97,14 +84,14 @@ class AuditWatchTest {
 
     @Test
     void anEventWithinTheClockSkewAllowanceCountsAndAnOlderOneDoesNot() {
-        ScriptedApi api = new ScriptedApi(vertx);
+        ScriptedApi api = AuditFixtures.api();
         api.transport.answer(200, page(message("earlier", DEPLOYED.minusSeconds(4), "Update", "d-1")))
                 .answer(200, page(message("earlier", DEPLOYED.minusSeconds(4), "Update", "d-1"),
                         message("ours", T.plusSeconds(1), "Update", "d-1")));
         // "earlier" lies inside the 5 s skew allowance: it is taken only if nothing later was there.
         assertThat(watch(api, Set.of("Update"), Duration.ofMinutes(2)).orElseThrow().event().id())
                 .isEqualTo("earlier");
-        ScriptedApi later = new ScriptedApi(vertx);
+        ScriptedApi later = AuditFixtures.api();
         later.transport.answer(200, page(message("long-ago", DEPLOYED.minusSeconds(30), "Update", "d-1")))
                 .answer(200, page(message("ours", T.plusSeconds(1), "Update", "d-1")));
         assertThat(watch(later, Set.of("Update"), Duration.ofMinutes(2)).orElseThrow().event().id())
@@ -113,7 +100,7 @@ class AuditWatchTest {
 
     @Test
     void noEventWithinTheTimeoutIsEmptyAndNothingIsRecorded() {
-        ScriptedApi api = new ScriptedApi(vertx);
+        ScriptedApi api = AuditFixtures.api();
         api.transport.thenAlways(200, page());
         assertThat(watch(api, Set.of("Create"), Duration.ofSeconds(12))).isEmpty();
         assertThat(api.waiter.waits()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(5),
@@ -125,7 +112,7 @@ class AuditWatchTest {
 
     @Test
     void anOutageDuringTheWatchIsNotedAndPolledThrough() {
-        ScriptedApi api = new ScriptedApi(vertx, RetrySettings.defaults().withMaxAttempts(1));
+        ScriptedApi api = AuditFixtures.api(RetrySettings.defaults().withMaxAttempts(1));
         api.transport.answer(502, "{\"message\":\"bad gateway\",\"status\":502}")
                 .answer(200, page(message("e-1", T.plusSeconds(3), "Create", "d-1")));
         assertThat(watch(api, Set.of("Create"), Duration.ofMinutes(1))).isPresent();
@@ -135,7 +122,7 @@ class AuditWatchTest {
 
     @Test
     void noPermissionToReadTheAuditLogIsTheCallersToHandle() {
-        ScriptedApi api = new ScriptedApi(vertx);
+        ScriptedApi api = AuditFixtures.api();
         api.transport.answer(403, "{\"message\":\"Missing audits:audit:view\",\"code\":\"missing.permissions\","
                 + "\"status\":403}");
         assertThatThrownBy(() -> watch(api, Set.of("Create"), Duration.ofMinutes(1)))

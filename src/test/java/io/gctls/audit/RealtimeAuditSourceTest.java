@@ -1,40 +1,27 @@
 package io.gctls.audit;
 
-import static io.gctls.audit.ScriptedApi.T;
-import static io.gctls.audit.ScriptedApi.events;
-import static io.gctls.audit.ScriptedApi.message;
-import static io.gctls.audit.ScriptedApi.realtimePage;
+import static io.gctls.audit.AuditFixtures.T;
+import static io.gctls.audit.AuditFixtures.events;
+import static io.gctls.audit.AuditFixtures.message;
+import static io.gctls.audit.AuditFixtures.realtimePage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
-import io.vertx.core.Vertx;
+import io.gctls.testing.ScriptedApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The real-time query through the reader: pages joined, bodies as Genesys wants them, every bound. */
 class RealtimeAuditSourceTest {
 
-    private static Vertx vertx;
-    private final ScriptedApi api = new ScriptedApi(vertx);
+    private final ScriptedApi api = AuditFixtures.api();
     private final List<String> progress = new ArrayList<>();
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close();
-    }
 
     private AuditResult read(AuditFilter filter, AuditLimits limits) {
         AuditQuery query = new AuditQuery(T.minus(Duration.ofHours(1)), T, filter, limits);

@@ -3,64 +3,43 @@ package io.gctls.auth;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gctls.api.Circuits;
 import io.gctls.api.RawRequest;
 import io.gctls.api.RawResponse;
-import io.gctls.api.RequestExecutor;
-import io.gctls.api.RetrySettings;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Metrics;
 import io.gctls.testing.MutableClock;
-import io.gctls.testing.RecordingWaiter;
+import io.gctls.testing.ScriptedApi;
 import io.gctls.testing.ScriptedTransport;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TokenManagerTest {
 
-    private static Vertx vertx;
-
     @TempDir
     Path cacheDir;
 
-    private final MutableClock clock = MutableClock.fixed(Instant.parse("2026-12-01T10:00:00Z"));
-    private final ScriptedTransport transport = new ScriptedTransport();
+    private final ScriptedApi api = ScriptedApi.options().seed(3).build();
+    private final MutableClock clock = api.clock;
+    private final ScriptedTransport transport = api.transport;
     private final Endpoints endpoints = Endpoints.fromApiUrl("https://api.example.test", Optional.empty());
     private final ClientCredentials credentials = new ClientCredentials("client-1", "the-client-secret", "test");
 
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close();
-    }
-
     private TokenManager manager(Optional<TokenCache> cache) {
-        RequestExecutor executor = new RequestExecutor(transport, new RecordingWaiter(clock), clock,
-                RetrySettings.defaults(), new Circuits(vertx, clock, 5, Duration.ofSeconds(30)), new SplittableRandom(3));
-        return new TokenManager(new OAuthLogin(executor, endpoints, credentials, new Metrics()), cache, clock,
+        return new TokenManager(new OAuthLogin(api.executor, endpoints, credentials, new Metrics()), cache, clock,
                 line -> { });
     }
 

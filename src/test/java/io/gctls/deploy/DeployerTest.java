@@ -3,32 +3,20 @@ package io.gctls.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gctls.api.ApiClient;
 import io.gctls.api.ApiRequest;
 import io.gctls.api.Backoff;
-import io.gctls.api.Circuits;
 import io.gctls.api.RawRequest;
-import io.gctls.api.RequestExecutor;
-import io.gctls.api.RetrySettings;
-import io.gctls.api.TokenSource;
 import io.gctls.api.TransportFailure;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Metrics;
 import io.gctls.payload.CustomDomainPayload;
-import io.gctls.testing.MutableClock;
-import io.gctls.testing.RecordingWaiter;
-import io.gctls.testing.ScriptedTransport;
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
+import io.gctls.testing.ScriptedApi;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Deploy and reconciliation on a scripted API: every path of SPEC §5 that could create a duplicate. */
@@ -36,25 +24,11 @@ class DeployerTest {
 
     private static final String FP = "ab12cd34";
     private static final String EMPTY_LIST = "{\"entities\":[],\"pageNumber\":1,\"pageSize\":100,\"total\":0,\"pageCount\":0}";
-    private static Vertx vertx;
-
-    private final MutableClock clock = MutableClock.fixed(Instant.parse("2026-12-01T10:00:00Z"));
-    private final RecordingWaiter waiter = new RecordingWaiter(clock);
-    private final ScriptedTransport transport = new ScriptedTransport();
+    private final ScriptedApi api = ScriptedApi.options().breaker(50, Duration.ofSeconds(30)).seed(5).build();
     private final Metrics metrics = new Metrics();
     private final List<String> progress = new ArrayList<>();
     private final CustomDomainPayload payload = new CustomDomainPayload("www.example.com", "LEAF", "KEY", null, "web",
             "TLSv1.2", true);
-
-    @BeforeAll
-    static void startVertx() {
-        vertx = Vertx.vertx();
-    }
-
-    @AfterAll
-    static void stopVertx() {
-        vertx.close();
-    }
 
     private static String listOf(String id, String fingerprint) {
         return "{\"entities\":[{\"id\":\"" + id + "\",\"domain\":\"www.example.com\",\"status\":\"active\","
@@ -68,36 +42,32 @@ class DeployerTest {
     }
 
     private DeployResult deploy(boolean replace) {
-        RetrySettings settings = RetrySettings.defaults();
-        RequestExecutor executor = new RequestExecutor(transport, waiter, clock, settings,
-                new Circuits(vertx, clock, 50, Duration.ofSeconds(30)), new SplittableRandom(5));
-        ApiClient client = new ApiClient(executor, "https://api.example.test", new StaticToken());
-        CustomDomains domains = new CustomDomains(client, CustomDomains.DEFAULT_PATH, progress::add);
-        Deployer deployer = new Deployer(domains, settings, new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30),
-                new SplittableRandom(5)), clock, metrics, client::pause);
+        CustomDomains domains = new CustomDomains(api.client, CustomDomains.DEFAULT_PATH, progress::add);
+        Deployer deployer = new Deployer(domains, api.executor.settings(), new Backoff(Duration.ofMillis(500),
+                Duration.ofSeconds(30), new SplittableRandom(5)), api.clock, metrics, api.client::pause);
         return deployer.deploy(payload, FP, replace, Cancellation.never(), progress::add);
     }
 
     private long sent(ApiRequest.Method method) {
-        return transport.sent().stream().filter(r -> r.method() == method).count();
+        return api.sent().stream().filter(r -> r.method() == method).count();
     }
 
     @Test
     void aNewDomainIsLookedUpThenCreated() {
-        transport.answer(200, EMPTY_LIST).answer(201, entity("d-1"));
+        api.transport.answer(200, EMPTY_LIST).answer(201, entity("d-1"));
         DeployResult result = deploy(false);
         assertThat(result.action()).isEqualTo(DeployResult.CREATED);
         assertThat(result.id()).isEqualTo("d-1");
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(result.reconciled()).isFalse();
-        RawRequest lookup = transport.sent().get(0);
+        RawRequest lookup = api.sent().get(0);
         assertThat(lookup.query()).containsEntry("domain", "www.example.com");
-        assertThat(transport.sent().get(1).body().json()).contains("\"privateKey\" : \"KEY\"");
+        assertThat(api.sent().get(1).body().json()).contains("\"privateKey\" : \"KEY\"");
     }
 
     @Test
     void theSameCertificateAlreadyLiveIsSuccessWithNothingSent() {
-        transport.answer(200, listOf("d-1", FP.toUpperCase()));
+        api.transport.answer(200, listOf("d-1", FP.toUpperCase()));
         DeployResult result = deploy(false);
         assertThat(result.action()).isEqualTo(DeployResult.UNCHANGED);
         assertThat(sent(ApiRequest.Method.POST)).isZero();
@@ -106,22 +76,22 @@ class DeployerTest {
 
     @Test
     void anotherCertificateOnTheDomainNeedsReplace() {
-        transport.answer(200, listOf("d-9", "ffff"));
+        api.transport.answer(200, listOf("d-9", "ffff"));
         assertThatThrownBy(() -> deploy(false)).isInstanceOfSatisfying(GctlsException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.API_REFUSED);
             assertThat(e.getMessage()).contains("www.example.com already exists (id d-9").contains("--replace");
         });
         assertThat(sent(ApiRequest.Method.POST)).isZero();
 
-        transport.answer(200, listOf("d-9", "ffff")).answer(200, entity("d-9"));
+        api.transport.answer(200, listOf("d-9", "ffff")).answer(200, entity("d-9"));
         DeployResult replaced = deploy(true);
         assertThat(replaced.action()).isEqualTo(DeployResult.REPLACED);
-        assertThat(transport.sent().get(transport.sent().size() - 1).url()).endsWith("/api/v2/customdomains/d-9");
+        assertThat(api.sent().get(api.sent().size() - 1).url()).endsWith("/api/v2/customdomains/d-9");
     }
 
     @Test
     void aResetAfterTheServerStoredTheDomainIsReconciledWithoutASecondCreate() {
-        transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET).answer(200, listOf("d-1", FP));
+        api.transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET).answer(200, listOf("d-1", FP));
         DeployResult result = deploy(false);
         assertThat(result.action()).isEqualTo(DeployResult.CREATED);
         assertThat(result.reconciled()).isTrue();
@@ -132,7 +102,7 @@ class DeployerTest {
 
     @Test
     void aServiceUnavailableCreateThatDidNotHappenIsSentAgain() {
-        transport.answer(200, EMPTY_LIST).answer(503, "{\"code\":\"service.unavailable\"}").answer(200, EMPTY_LIST)
+        api.transport.answer(200, EMPTY_LIST).answer(503, "{\"code\":\"service.unavailable\"}").answer(200, EMPTY_LIST)
                 .answer(201, entity("d-2"));
         DeployResult result = deploy(false);
         assertThat(result.id()).isEqualTo("d-2");
@@ -143,7 +113,7 @@ class DeployerTest {
     @Test
     void aTimedOutCreateFoundWithoutFingerprintCountsAsOursBecauseItWasAbsentBefore() {
         String noFingerprint = "{\"entities\":[" + entity("d-3") + "],\"pageCount\":1}";
-        transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.TIMEOUT).answer(200, noFingerprint);
+        api.transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.TIMEOUT).answer(200, noFingerprint);
         DeployResult result = deploy(false);
         assertThat(result.reconciled()).isTrue();
         assertThat(result.id()).isEqualTo("d-3");
@@ -152,7 +122,7 @@ class DeployerTest {
 
     @Test
     void anotherCertificateAppearingDuringTheDeployIsNotOverwrittenWithoutReplace() {
-        transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET).answer(200, listOf("d-4", "eeee"));
+        api.transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET).answer(200, listOf("d-4", "eeee"));
         assertThatThrownBy(() -> deploy(false)).isInstanceOfSatisfying(GctlsException.class,
                 e -> assertThat(e.getMessage()).contains("meanwhile www.example.com already exists (id d-4"));
     }
@@ -161,17 +131,18 @@ class DeployerTest {
     void aConflictNamesTheExistingDomainAndReplaceUpdatesIt() {
         String conflict = "{\"message\":\"www.example.com exists\",\"code\":\"conflict\",\"status\":409,"
                 + "\"contextId\":\"c-409\"}";
-        transport.answer(200, EMPTY_LIST).answer(409, conflict).answer(200, listOf("d-5", "eeee"));
+        api.transport.answer(200, EMPTY_LIST).answer(409, conflict).answer(200, listOf("d-5", "eeee"));
         assertThatThrownBy(() -> deploy(false)).hasMessageContaining("already exists (id d-5");
 
-        transport.answer(200, EMPTY_LIST).answer(409, conflict).answer(200, listOf("d-5", "eeee"))
+        api.transport.answer(200, EMPTY_LIST).answer(409, conflict).answer(200, listOf("d-5", "eeee"))
                 .answer(200, entity("d-5"));
         assertThat(deploy(true).action()).isEqualTo(DeployResult.REPLACED);
     }
 
     @Test
     void aConflictForADomainThatIsNotListedSaysSo() {
-        transport.answer(200, EMPTY_LIST).answer(409, "{\"code\":\"conflict\",\"status\":409}").answer(200, EMPTY_LIST);
+        api.transport.answer(200, EMPTY_LIST).answer(409, "{\"code\":\"conflict\",\"status\":409}")
+                .answer(200, EMPTY_LIST);
         assertThatThrownBy(() -> deploy(true)).isInstanceOfSatisfying(GctlsException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.API_REFUSED);
             assertThat(e.getMessage()).contains("409 conflict").contains("not listed");
@@ -180,7 +151,7 @@ class DeployerTest {
 
     @Test
     void anUnreadableCreatedAnswerIsReconciled() {
-        transport.answer(200, EMPTY_LIST).answer(201, "{\"id\": \"d-6\", ").answer(200, listOf("d-6", FP));
+        api.transport.answer(200, EMPTY_LIST).answer(201, "{\"id\": \"d-6\", ").answer(200, listOf("d-6", FP));
         DeployResult result = deploy(false);
         assertThat(result.reconciled()).isTrue();
         assertThat(result.id()).isEqualTo("d-6");
@@ -188,7 +159,7 @@ class DeployerTest {
 
     @Test
     void anUnreadableCreatedAnswerForADomainThatDoesNotExistIsExitSix() {
-        transport.answer(200, EMPTY_LIST).answer(201, "<html>oops").answer(200, EMPTY_LIST);
+        api.transport.answer(200, EMPTY_LIST).answer(201, "<html>oops").answer(200, EMPTY_LIST);
         assertThatThrownBy(() -> deploy(false)).isInstanceOfSatisfying(GctlsException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
             assertThat(e.getMessage()).contains("not the JSON expected").contains("is not listed afterwards");
@@ -198,9 +169,9 @@ class DeployerTest {
 
     @Test
     void endlessAmbiguityIsBoundedAndNeverCreatesTwice() {
-        transport.answer(200, EMPTY_LIST);
+        api.transport.answer(200, EMPTY_LIST);
         for (int i = 0; i < 6; i++) {
-            transport.fail(TransportFailure.Kind.RESET).answer(200, EMPTY_LIST);
+            api.transport.fail(TransportFailure.Kind.RESET).answer(200, EMPTY_LIST);
         }
         assertThatThrownBy(() -> deploy(false)).isInstanceOfSatisfying(GctlsException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
@@ -211,20 +182,8 @@ class DeployerTest {
 
     @Test
     void stepsAreTimed() {
-        transport.answer(200, EMPTY_LIST).answer(201, entity("d-1"));
+        api.transport.answer(200, EMPTY_LIST).answer(201, entity("d-1"));
         deploy(false);
         assertThat(metrics.snapshot()).extracting(Metrics.StepStats::step).contains("reconcile", "deploy");
-    }
-
-    private static final class StaticToken implements TokenSource {
-        @Override
-        public Future<String> accessToken() {
-            return Future.succeededFuture("tok-static");
-        }
-
-        @Override
-        public Future<String> replace(String rejected) {
-            return Future.succeededFuture("tok-static-2");
-        }
     }
 }

@@ -13,10 +13,9 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,28 +27,18 @@ class SandboxAuditTest {
     private static final Instant T = Instant.parse("2026-05-01T12:00:00Z");
     private static final MutableClock CLOCK = MutableClock.fixed(T);
     private static final TestPki PKI = new TestPki(T);
-    private static Sandbox sandbox;
-    private static SandboxHttp http;
+
+    @RegisterExtension
+    static final RunningSandbox RUNNING = RunningSandbox.with(SandboxOptions.defaults().clock(CLOCK));
+    private final Sandbox sandbox = RUNNING.sandbox();
+    private final SandboxHttp http = RUNNING.http();
     private String token;
     private String a;
     private String b;
     private TestPki.Issued renewed;
 
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start(SandboxOptions.defaults().clock(CLOCK));
-        http = new SandboxHttp(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.stop();
-    }
-
     @BeforeEach
     void history() throws IOException {
-        sandbox.reset();
-        CLOCK.rewind();
         token = http.login();
         TestPki.Issued first = PKI.leaf("a.example.com", T);
         a = json(http.post("/api/v2/customdomains", token, domainBody("a.example.com", first))).get("id").stringValue();

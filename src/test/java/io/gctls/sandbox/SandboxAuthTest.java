@@ -13,10 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** OAuth client credentials (SPEC §2.2) and the bearer token every /api/v2 call needs. */
@@ -24,25 +22,11 @@ class SandboxAuthTest {
 
     private static final String FORM = "application/x-www-form-urlencoded";
     private static final MutableClock CLOCK = MutableClock.fixed(Instant.parse("2026-05-01T12:00:00Z"));
-    private static Sandbox sandbox;
-    private static SandboxHttp http;
 
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start(SandboxOptions.defaults().clock(CLOCK));
-        http = new SandboxHttp(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.stop();
-    }
-
-    @BeforeEach
-    void fresh() {
-        sandbox.reset();
-        CLOCK.rewind();
-    }
+    @RegisterExtension
+    static final RunningSandbox RUNNING = RunningSandbox.with(SandboxOptions.defaults().clock(CLOCK));
+    private final Sandbox sandbox = RUNNING.sandbox();
+    private final SandboxHttp http = RUNNING.http();
 
     @Test
     void clientCredentialsGrantIssuesABearerTokenForADay() throws IOException {

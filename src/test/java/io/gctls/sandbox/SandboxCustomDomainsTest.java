@@ -13,10 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The custom-domain store of SPEC §2.3 over real HTTP: create, list, get, replace, delete and every refusal. */
@@ -26,25 +25,15 @@ class SandboxCustomDomainsTest {
     private static final MutableClock CLOCK = MutableClock.fixed(NOW);
     private static final TestPki PKI = new TestPki(NOW);
     private static final String DOMAINS = "/api/v2/customdomains";
-    private static Sandbox sandbox;
-    private static SandboxHttp http;
+
+    @RegisterExtension
+    static final RunningSandbox RUNNING = RunningSandbox.with(SandboxOptions.defaults().clock(CLOCK));
+    private final Sandbox sandbox = RUNNING.sandbox();
+    private final SandboxHttp http = RUNNING.http();
     private String token;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start(SandboxOptions.defaults().clock(CLOCK));
-        http = new SandboxHttp(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.stop();
-    }
 
     @BeforeEach
     void fresh() throws IOException {
-        sandbox.reset();
-        CLOCK.rewind();
         token = http.login();
     }
 

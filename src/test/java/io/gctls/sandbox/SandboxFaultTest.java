@@ -10,10 +10,9 @@ import io.gctls.core.Json;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
@@ -23,24 +22,15 @@ class SandboxFaultTest {
     private static final Instant NOW = Instant.now();
     private static final TestPki PKI = new TestPki(NOW);
     private static final String DOMAINS = "/api/v2/customdomains";
-    private static Sandbox sandbox;
-    private static SandboxHttp http;
+
+    @RegisterExtension
+    static final RunningSandbox RUNNING = RunningSandbox.with(SandboxOptions.defaults());
+    private final Sandbox sandbox = RUNNING.sandbox();
+    private final SandboxHttp http = RUNNING.http();
     private String token;
-
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-        http = new SandboxHttp(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.stop();
-    }
 
     @BeforeEach
     void fresh() throws IOException {
-        sandbox.reset();
         token = http.login();
     }
 

@@ -16,21 +16,22 @@ import java.util.Map;
 import tools.jackson.databind.JsonNode;
 
 /** A plain JDK HTTP client for the emulator tests: real requests, no gctls client code. */
-final class SandboxHttp {
+public final class SandboxHttp {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
-    SandboxHttp(Sandbox sandbox) {
+    public SandboxHttp(Sandbox sandbox) {
         this.baseUrl = sandbox.baseUrl();
     }
 
-    static String basic(String id, String secret) {
+    public static String basic(String id, String secret) {
         return "Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(StandardCharsets.UTF_8));
     }
 
-    HttpResponse<String> tokenRequest(String authorization, String contentType, String body) throws IOException {
+    public HttpResponse<String> tokenRequest(String authorization, String contentType, String body)
+            throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/oauth/token"))
                 .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {

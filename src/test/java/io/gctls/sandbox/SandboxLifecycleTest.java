@@ -17,10 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
@@ -29,24 +27,11 @@ class SandboxLifecycleTest {
 
     private static final Instant NOW = Instant.now();
     private static final TestPki PKI = new TestPki(NOW);
-    private static Sandbox sandbox;
-    private static SandboxHttp http;
 
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start(SandboxOptions.defaults().ratePerMinute(50));
-        http = new SandboxHttp(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.stop();
-    }
-
-    @BeforeEach
-    void fresh() {
-        sandbox.reset();
-    }
+    @RegisterExtension
+    static final RunningSandbox RUNNING = RunningSandbox.with(SandboxOptions.defaults().ratePerMinute(50));
+    private final Sandbox sandbox = RUNNING.sandbox();
+    private final SandboxHttp http = RUNNING.http();
 
     @Test
     void listensOnLoopbackWithTheFixedClient() {

@@ -10,35 +10,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The per-token rate limit of SPEC §2.5, on a clock the test moves (no sleeping). */
 class SandboxRateLimitTest {
 
     private static final MutableClock CLOCK = MutableClock.fixed(Instant.parse("2026-05-01T12:00:00Z"));
-    private static Sandbox sandbox;
-    private static SandboxHttp http;
 
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start(SandboxOptions.defaults().clock(CLOCK).ratePerMinute(3));
-        http = new SandboxHttp(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.stop();
-    }
-
-    @BeforeEach
-    void fresh() {
-        sandbox.reset();
-        CLOCK.rewind();
-    }
+    @RegisterExtension
+    static final RunningSandbox RUNNING = RunningSandbox.with(SandboxOptions.defaults().clock(CLOCK).ratePerMinute(3));
+    private final Sandbox sandbox = RUNNING.sandbox();
+    private final SandboxHttp http = RUNNING.http();
 
     private static String header(HttpResponse<String> response, String name) {
         return response.headers().firstValue(name).orElseThrow(() -> new AssertionError("no " + name + " header"));

@@ -3,13 +3,9 @@ package io.gctls.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gctls.sandbox.Sandbox;
+import io.gctls.sandbox.SandboxHttp;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,20 +13,15 @@ import org.junit.jupiter.api.Test;
 class SandboxStepsTest {
 
     private final SandboxSteps steps = new SandboxSteps(new World());
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @BeforeEach
     void fresh() {
         steps.startFromAFreshSandbox();
     }
 
-    private int token(String body) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ApiStub.baseUrl() + "/oauth/token"))
-                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                        "gctls-sandbox:gctls-sandbox-secret".getBytes(StandardCharsets.UTF_8)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    private static int token(String body) throws IOException {
+        return new SandboxHttp(ApiStub.sandbox()).tokenRequest(SandboxHttp.basic(Sandbox.CLIENT_ID,
+                Sandbox.CLIENT_SECRET), "application/x-www-form-urlencoded", body).statusCode();
     }
 
     @Test
