@@ -13,14 +13,12 @@ import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
+import io.gctls.shell.Tables;
 import io.gctls.shell.Output;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.shell.jline.tui.table.ArrayTableModel;
-import org.springframework.shell.jline.tui.table.BorderStyle;
-import org.springframework.shell.jline.tui.table.TableBuilder;
 import org.springframework.stereotype.Component;
 
 /** {@code audit query}: every page of an audit window, each event once, as a table or JSON lines. */
@@ -88,9 +86,7 @@ public class AuditQueryCommand extends GctlsCommand {
         for (int i = 0; i < result.events().size(); i++) {
             rows[i + 1] = AuditOptions.row(result.events().get(i)).toArray();
         }
-        TableBuilder table = new TableBuilder(new ArrayTableModel(rows));
-        table.addHeaderAndVerticalsBorders(BorderStyle.oldschool);
-        out.println(table.build().render(200).stripTrailing());
+        out.println(Tables.render(rows));
         int count = result.events().size();
         out.println(count + " event" + (count == 1 ? "" : "s") + " in " + result.interval() + " (" + result.source()
                 + ", " + pages + ")");

@@ -8,11 +8,9 @@ import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
+import io.gctls.shell.Tables;
 import io.gctls.shell.Output;
 import java.util.List;
-import org.springframework.shell.jline.tui.table.ArrayTableModel;
-import org.springframework.shell.jline.tui.table.BorderStyle;
-import org.springframework.shell.jline.tui.table.TableBuilder;
 import org.springframework.stereotype.Component;
 
 /** {@code domains list}: what is deployed, every page fetched for the user. */
@@ -56,9 +54,7 @@ public class DomainsListCommand extends GctlsCommand {
             rows[i + 1] = new Object[] {d.id(), d.domain(), d.status(), d.createdDate(), d.certificateExpires(),
                     shortFingerprint(d.certificateFingerprint())};
         }
-        TableBuilder table = new TableBuilder(new ArrayTableModel(rows));
-        table.addHeaderAndVerticalsBorders(BorderStyle.oldschool);
-        out.println(table.build().render(160).stripTrailing());
+        out.println(Tables.render(rows));
         out.println(list.total() + " domain" + (list.total() == 1 ? "" : "s"));
     }
 

@@ -6,12 +6,10 @@ import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
+import io.gctls.shell.Tables;
 import io.gctls.shell.Output;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.shell.jline.tui.table.ArrayTableModel;
-import org.springframework.shell.jline.tui.table.BorderStyle;
-import org.springframework.shell.jline.tui.table.TableBuilder;
 import org.springframework.stereotype.Component;
 
 /** {@code metrics}: latency per step this session (count, p50, p95, p99, max). */
@@ -51,9 +49,7 @@ public class MetricsCommand extends GctlsCommand {
             rows[i + 1] = new Object[] {s.step(), String.valueOf(s.count()), ms(s.p50Ms()), ms(s.p95Ms()),
                     ms(s.p99Ms()), ms(s.maxMs())};
         }
-        TableBuilder table = new TableBuilder(new ArrayTableModel(rows));
-        table.addHeaderAndVerticalsBorders(BorderStyle.oldschool);
-        out.println(table.build().render(100).stripTrailing());
+        out.println(Tables.render(rows));
     }
 
     private static String ms(double value) {

@@ -6,12 +6,10 @@ import io.gctls.shell.ApiAccess;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
+import io.gctls.shell.Tables;
 import io.gctls.shell.Output;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.shell.jline.tui.table.ArrayTableModel;
-import org.springframework.shell.jline.tui.table.BorderStyle;
-import org.springframework.shell.jline.tui.table.TableBuilder;
 import org.springframework.stereotype.Component;
 
 /** {@code profile list}: the named environments of config.toml, and which one is in use. */
@@ -71,8 +69,6 @@ public class ProfileListCommand extends GctlsCommand {
             ProfileRow r = list.profiles().get(i);
             rows[i + 1] = new Object[] {r.inUse() ? "*" : "", r.name(), r.target(), r.clientId(), r.secret()};
         }
-        TableBuilder table = new TableBuilder(new ArrayTableModel(rows));
-        table.addHeaderAndVerticalsBorders(BorderStyle.oldschool);
-        out.println(table.build().render(120).stripTrailing());
+        out.println(Tables.render(rows));
     }
 }
