@@ -122,9 +122,8 @@ public class DeployCommand extends GctlsCommand {
     }
 
     private static Outcome dryRun(BuiltPayload built, ExitCode verdictCode) {
-        DryRun dryRun = new DryRun(true, "GET " + CustomDomains.DEFAULT_PATH + "?domain=" + built.payload().domain()
-                + ", then POST " + CustomDomains.DEFAULT_PATH + " (or PUT with --replace) with this body",
-                PayloadPreview.of(built));
+        DryRun dryRun = new DryRun(true, "look " + built.payload().domain() + " up, then POST this body to the "
+                + "custom-domain endpoint (PUT to the existing domain with --replace)", PayloadPreview.of(built));
         return Outcome.of(dryRun, (r, out) -> {
             out.println("dry run: nothing was sent. Would " + r.wouldSend() + ":");
             PayloadPreviewCommand.render(r.payload(), out);
