@@ -178,3 +178,12 @@ Feature: An authenticated session that never drops
     And stdout contains "token revoked"
     And the API received 1 "DELETE" request to "/api/v2/tokens/me"
     And the token cache holds 0 tokens
+
+  Scenario: Logging out with a token the API no longer accepts still cleans up, without logging in again
+    When I run "gctls auth login"
+    And the sandbox revokes every token
+    And I run "gctls auth logout"
+    Then the exit code is 0
+    And stdout contains "the token was no longer valid"
+    And the API received 1 "POST" request to "/oauth/token"
+    And the token cache holds 0 tokens

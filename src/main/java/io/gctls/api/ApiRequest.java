@@ -34,9 +34,16 @@ public final class ApiRequest {
     private final Map<String, String> headers;
     private final Body body;
     private final Repeat repeat;
+    private final boolean refreshOn401;
 
     private ApiRequest(Method method, String path, Map<String, String> query, Map<String, String> headers, Body body,
             Repeat repeat) {
+        this(method, path, query, headers, body, repeat, true);
+    }
+
+    private ApiRequest(Method method, String path, Map<String, String> query, Map<String, String> headers, Body body,
+            Repeat repeat, boolean refreshOn401) {
+        this.refreshOn401 = refreshOn401;
         this.method = Objects.requireNonNull(method);
         this.path = path.startsWith("/") ? path : "/" + path;
         this.query = Collections.unmodifiableMap(new LinkedHashMap<>(query));
@@ -68,7 +75,19 @@ public final class ApiRequest {
 
     /** A POST that only reads (audit queries, token requests): safe to repeat. */
     public ApiRequest safeToRepeat() {
-        return new ApiRequest(method, path, query, headers, body, Repeat.SAFE);
+        return new ApiRequest(method, path, query, headers, body, Repeat.SAFE, refreshOn401);
+    }
+
+    /**
+     * A 401 answer ends the request instead of refreshing the token and retrying: for revoking a
+     * token, where a 401 means it is already invalid and logging in again would defeat the purpose.
+     */
+    public ApiRequest withoutTokenRefresh() {
+        return new ApiRequest(method, path, query, headers, body, repeat, false);
+    }
+
+    public boolean refreshOn401() {
+        return refreshOn401;
     }
 
     public ApiRequest query(String name, Object value) {
@@ -77,13 +96,13 @@ public final class ApiRequest {
         }
         Map<String, String> next = new LinkedHashMap<>(query);
         next.put(name, String.valueOf(value));
-        return new ApiRequest(method, path, next, headers, body, repeat);
+        return new ApiRequest(method, path, next, headers, body, repeat, refreshOn401);
     }
 
     public ApiRequest header(String name, String value) {
         Map<String, String> next = new LinkedHashMap<>(headers);
         next.put(name, value);
-        return new ApiRequest(method, path, query, next, body, repeat);
+        return new ApiRequest(method, path, query, next, body, repeat, refreshOn401);
     }
 
     public Method method() {

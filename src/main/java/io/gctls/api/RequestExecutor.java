@@ -181,7 +181,7 @@ public final class RequestExecutor {
             return Future.succeededFuture(new ApiResponse(ex.request.describe(), response, List.copyOf(ex.attempts),
                     ex.totalWait));
         }
-        if (status == 401 && token != null && !ex.tokenReplaced) {
+        if (status == 401 && token != null && !ex.tokenReplaced && ex.request.refreshOn401()) {
             ex.tokenReplaced = true;
             LOG.info("{} answered 401; refreshing the token once and retrying", ex.request.describe());
             return ex.target.tokens().replace(token).compose(fresh -> attempt(ex, Duration.ZERO, "token refreshed"));

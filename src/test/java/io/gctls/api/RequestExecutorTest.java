@@ -152,6 +152,15 @@ class RequestExecutorTest {
     }
 
     @Test
+    void aRequestThatMustNotRefreshEndsOnTheFirst401() {
+        api.transport.answer(401, "{\"code\":\"bad.credentials\",\"message\":\"Invalid login credentials.\"}");
+        assertThatThrownBy(() -> call(ApiRequest.delete("/api/v2/tokens/me").withoutTokenRefresh()))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(401));
+        assertThat(tokens.replaced.get()).isZero();
+        assertThat(api.transport.sent()).hasSize(1);
+    }
+
+    @Test
     void aSecond401IsAnAuthenticationFailure() {
         String body = "{\"code\":\"bad.credentials\",\"message\":\"Invalid login credentials.\",\"contextId\":\"c4\"}";
         api.transport.answer(401, body).answer(401, body);

@@ -43,10 +43,12 @@ public class AuthLogoutCommand extends GctlsCommand {
         boolean revoked = true;
         String note = "token revoked and removed from the token cache";
         try {
-            connected.client().call(ApiRequest.delete(WhoAmI.PATH), invocation.cancellation(), invocation.out()::note);
+            connected.client().call(ApiRequest.delete(WhoAmI.PATH).withoutTokenRefresh(), invocation.cancellation(),
+                    invocation.out()::note);
         } catch (ApiException e) {
-            revoked = false;
-            note = "the API did not revoke the token (" + e.getMessage() + "); it was removed from this machine";
+            revoked = e.status() == 401; // already invalid: as good as revoked
+            note = revoked ? "the token was no longer valid; it was removed from the token cache"
+                    : "the API did not revoke the token (" + e.getMessage() + "); it was removed from this machine";
         } finally {
             connected.tokens().forget();
             session.disconnect();
