@@ -53,8 +53,8 @@ public class GctlsShell {
         this.commands = List.copyOf(commands);
         this.launchHooks = List.copyOf(launchHooks);
         this.dirs = dirs;
-        this.scripts = new ScriptRunner(parser);
         this.secretOptions = new SecretOptions(commands);
+        this.scripts = new ScriptRunner(parser, secretOptions);
     }
 
     /** Runs what the process arguments ask for on the real stdin/stdout/stderr and returns the exit code. */

@@ -23,9 +23,11 @@ final class ScriptRunner {
     private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
 
     private final CommandLineParser parser;
+    private final SecretOptions secretOptions;
 
-    ScriptRunner(CommandLineParser parser) {
+    ScriptRunner(CommandLineParser parser, SecretOptions secretOptions) {
         this.parser = parser;
+        this.secretOptions = secretOptions;
     }
 
     record Line(int number, String text) {
@@ -50,7 +52,11 @@ final class ScriptRunner {
         try {
             for (Line line : lines) {
                 if (output.format() == OutputFormat.TEXT) {
-                    output.note(output.style().dim("gctls> " + line.text()));
+                    // masked by option name: a secret typed inline is not registered yet when its line is echoed
+                    output.note(output.style().dim("gctls> " + secretOptions.mask(line.text())));
+                }
+                if (isExit(line.text())) {
+                    return ExitCode.OK; // as at the prompt: the file ends here
                 }
                 ExitCode code = CommandRunner.runLine(parser, line.text(), output, prompter, cancellations.get(),
                         session);
@@ -64,6 +70,10 @@ final class ScriptRunner {
         } finally {
             DEPTH.set(depth);
         }
+    }
+
+    private static boolean isExit(String line) {
+        return line.equals("exit") || line.equals("quit");
     }
 
     static List<Line> read(Path file) throws IOException {

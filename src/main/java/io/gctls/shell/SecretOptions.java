@@ -19,7 +19,12 @@ final class SecretOptions {
                 .collect(Collectors.toUnmodifiableSet());
         String alternatives = names.isEmpty() ? "(?!)" : names.stream().map(Pattern::quote)
                 .collect(Collectors.joining("|"));
-        this.valuePattern = Pattern.compile("(--(?:" + alternatives + ")(?:=|\\s+))(\"[^\"]*\"|'[^']*'|\\S+)");
+        // the declared secret options, and anything that looks like one: a mistyped --client-secrte
+        // is refused by the parser, but its value is a secret all the same and must not be kept
+        // (options ending in -file carry a path, not the secret itself)
+        this.valuePattern = Pattern.compile("(--(?:" + alternatives
+                + "|(?![\\w-]*-file(?:=|\\s|$))[\\w-]*(?:secret|secrte|passw|token)[\\w-]*)"
+                + "(?:=|\\s+))(\"[^\"]*\"|'[^']*'|\\S+)", Pattern.CASE_INSENSITIVE);
     }
 
     /** True when the line uses a secret option or contains a secret this process knows. */

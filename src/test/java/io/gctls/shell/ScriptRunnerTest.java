@@ -19,3 +19,51 @@ class ScriptRunnerTest {
                 new ScriptRunner.Line(6, "deploy --dry-run"));
     }
 }
+
+class ScriptRunnerEchoTest {
+
+    private final java.util.List<String> ran = new java.util.ArrayList<>();
+
+    private GctlsCommand command(String name, io.gctls.core.ExitCode code, OptionSpec... options) {
+        return new GctlsCommand(name, "Test", name, java.util.List.of(), options) {
+            @Override
+            public Outcome run(Invocation invocation) {
+                ran.add(name);
+                return Outcome.done(code);
+            }
+        };
+    }
+
+    private String run(Path file, java.io.StringWriter out, java.io.StringWriter err) {
+        java.util.List<GctlsCommand> commands = java.util.List.of(
+                command("auth login", io.gctls.core.ExitCode.AUTH,
+                        OptionSpec.value("client-secret", "SECRET", "s").sensitive()),
+                command("version", io.gctls.core.ExitCode.OK));
+        CommandLineParser parser = new CommandLineParser(new org.springframework.shell.core.command.CommandRegistry(
+                new java.util.HashSet<>(commands)));
+        ScriptRunner runner = new ScriptRunner(parser, new SecretOptions(commands));
+        io.gctls.core.ExitCode code = runner.run(file, new Output(out, err, OutputFormat.TEXT, false),
+                io.gctls.core.Prompter.none(), io.gctls.core.Cancellation::create, SessionSettings.defaults());
+        return code.name();
+    }
+
+    @Test
+    void theEchoOfALineNeverShowsAnInlineSecretEvenOneNobodyRegisteredYet(@TempDir Path dir) throws Exception {
+        io.gctls.core.Secrets.clearForTests();
+        Path file = dir.resolve("login.gctls");
+        Files.writeString(file, "auth login --client-secret S3cretValue-xyz\n");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertThat(run(file, out, err)).isEqualTo("AUTH");
+        assertThat(err.toString()).contains("gctls> auth login --client-secret ****")
+                .doesNotContain("S3cretValue-xyz");
+    }
+
+    @Test
+    void exitEndsTheFileSuccessfully(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("short.gctls");
+        Files.writeString(file, "version\nexit\nauth login\n");
+        assertThat(run(file, new java.io.StringWriter(), new java.io.StringWriter())).isEqualTo("OK");
+        assertThat(ran).containsExactly("version");
+    }
+}
