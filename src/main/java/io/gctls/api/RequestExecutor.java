@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -195,9 +196,12 @@ public final class RequestExecutor {
         }
         if (isOutage(status) && status != 500) {
             if (ex.request.repeat() == ApiRequest.Repeat.SAFE) {
-                Duration wait = RateLimitWait.of(response, clock.instant()).map(a -> cap(a.delay()))
-                        .orElseGet(() -> backoff.delay(ex.retries + 1));
-                return retryOrGiveUp(ex, wait, status + ", backoff",
+                // an outage honours Retry-After, and nothing else of the 429 rules: every Genesys answer
+                // carries inin-ratelimit-reset, and waiting out a rate window is no cure for a 503
+                Optional<Duration> retryAfter = response.header("Retry-After")
+                        .flatMap(v -> RateLimitWait.parseRetryAfter(v, clock.instant()));
+                Duration wait = retryAfter.map(this::cap).orElseGet(() -> backoff.delay(ex.retries + 1));
+                return retryOrGiveUp(ex, wait, status + (retryAfter.isPresent() ? ", Retry-After " : ", backoff"),
                         () -> ApiException.refused(ex.request.describe(), response, ex.attempts));
             }
             return Future.failedFuture(ambiguous(ex, ApiError.from(response).summary(),
@@ -213,11 +217,17 @@ public final class RequestExecutor {
             Duration waited, String why) {
         String outcome = switch (failure.kind()) {
             case NOT_SENT -> "not sent";
+            case UNKNOWN_HOST -> "unknown host";
             case TIMEOUT -> "timeout";
             case RESET -> "reset";
         };
         record(ex, outcome, "", elapsed, waited, why);
         ex.lastProblem = failure.getMessage();
+        if (failure.permanent()) {
+            // a name that does not resolve will not resolve on the next try either
+            return Future.failedFuture(new ApiException(ExitCode.UNAVAILABLE, failure.getMessage(), null,
+                    ex.attempts));
+        }
         if (failure.ambiguous() && ex.request.repeat() == ApiRequest.Repeat.NEVER_AMBIGUOUS) {
             return Future.failedFuture(ambiguous(ex, failure.getMessage(), null));
         }
@@ -230,6 +240,10 @@ public final class RequestExecutor {
         Duration spent = Duration.between(ex.started, clock.instant());
         if (ex.attempts.size() >= settings.maxAttempts() || spent.plus(wait).compareTo(settings.maxTotal()) > 0) {
             return Future.failedFuture(giveUp.get());
+        }
+        Circuits.Circuit circuit = circuits.forHost(ex.target.host());
+        if (circuit.isOpen() && clock.instant().plus(wait).isBefore(circuit.nextTry())) {
+            return Future.failedFuture(circuitOpen(ex, circuit)); // waiting would only meet the open circuit
         }
         ex.retries++;
         if (wait.compareTo(Duration.ofSeconds(2)) >= 0) {

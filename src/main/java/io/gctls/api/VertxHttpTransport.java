@@ -99,10 +99,12 @@ public final class VertxHttpTransport implements HttpTransport, AutoCloseable {
             return new TransportFailure(TransportFailure.Kind.NOT_SENT, where + ": no connection within the connect "
                     + "timeout", failure);
         }
-        if (failure instanceof ConnectException || failure instanceof UnknownHostException
-                || failure instanceof NoRouteToHostException) {
-            String why = failure instanceof UnknownHostException ? "unknown host" : "connection refused";
-            return new TransportFailure(TransportFailure.Kind.NOT_SENT, where + ": " + why, failure);
+        if (failure instanceof UnknownHostException) {
+            return new TransportFailure(TransportFailure.Kind.UNKNOWN_HOST, where + ": unknown host (check the "
+                    + "region or URL)", failure);
+        }
+        if (failure instanceof ConnectException || failure instanceof NoRouteToHostException) {
+            return new TransportFailure(TransportFailure.Kind.NOT_SENT, where + ": connection refused", failure);
         }
         if (failure instanceof SSLHandshakeException) {
             return new TransportFailure(TransportFailure.Kind.NOT_SENT, where + ": TLS handshake failed: "

@@ -152,6 +152,41 @@ class RequestExecutorTest {
     }
 
     @Test
+    void anOutageBacksOffAndIgnoresTheRateLimitWindowThatEveryAnswerCarries() {
+        Map<String, String> headers = Map.of("inin-ratelimit-allowed", "300", "inin-ratelimit-count", "3",
+                "inin-ratelimit-reset", "60");
+        api.transport.answer(503, UNAVAILABLE, headers).answer(503, UNAVAILABLE, headers).answer(200, "{}", headers);
+        call(ApiRequest.get("/api/v2/customdomains"));
+        assertThat(api.waiter.waits()).allSatisfy(w -> assertThat(w).isLessThanOrEqualTo(Duration.ofSeconds(1)));
+    }
+
+    @Test
+    void anOutageHonoursRetryAfter() {
+        api.transport.answer(503, UNAVAILABLE, Map.of("Retry-After", "7")).answer(200, "{}");
+        call(ApiRequest.get("/api/v2/customdomains"));
+        assertThat(api.waiter.waits()).containsExactly(Duration.ofSeconds(7));
+    }
+
+    @Test
+    void anUnknownHostIsNotRetried() {
+        api.transport.fail(TransportFailure.Kind.UNKNOWN_HOST);
+        assertThatThrownBy(() -> call(ApiRequest.get("/x"))).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE));
+        assertThat(api.transport.sent()).hasSize(1);
+        assertThat(api.waiter.waits()).isEmpty();
+    }
+
+    @Test
+    void noWaitIsSpentOnARetryThatWouldOnlyMeetAnOpenCircuit() {
+        api = ScriptedApi.options().retry(RetrySettings.defaults().withBreaker(2, Duration.ofSeconds(30))
+                .withMaxAttempts(10)).baseUrl("https://api.example.test/").tokens(tokens).build();
+        api.transport.thenAlways(503, UNAVAILABLE);
+        assertThatThrownBy(() -> call(ApiRequest.get("/x"))).isInstanceOf(ApiException.CircuitOpen.class);
+        assertThat(api.transport.sent()).hasSize(2);
+        assertThat(api.waiter.waits()).hasSize(1); // the wait after the first failure, not after the second
+    }
+
+    @Test
     void aRequestThatMustNotRefreshEndsOnTheFirst401() {
         api.transport.answer(401, "{\"code\":\"bad.credentials\",\"message\":\"Invalid login credentials.\"}");
         assertThatThrownBy(() -> call(ApiRequest.delete("/api/v2/tokens/me").withoutTokenRefresh()))
