@@ -84,3 +84,24 @@ Feature: The built-in sandbox
     When I run "gctls sandbox start --rate lots"
     Then the exit code is 2
     And stderr contains "--rate expects requests per minute"
+
+  Scenario: A failed login at the prompt leaves the working session as it was
+    When I type at the prompt with "--sandbox":
+      """
+      auth login --api-url ${api} --client-id gctls-sandbox --client-secret wrong-secret-123
+      auth status
+      """
+    Then the output contains "failed: 401 invalid_client"
+    And the output contains "(sandbox)"
+    And the output contains "gctls sandbox client (gctls-sandbox)"
+
+  Scenario: auth login with no flags logs in again to the session's sandbox, also after a logout
+    When I type at the prompt with "--sandbox":
+      """
+      auth logout
+      auth login
+      auth status --output json
+      """
+    Then the output contains "token revoked"
+    And the output contains "\"sandbox\" : true"
+    And the output does not contain "error:"

@@ -124,7 +124,7 @@ public final class RequestExecutor {
     }
 
     private Future<String> bearer(Exchange ex) {
-        return ex.target.tokens() == null ? Future.succeededFuture(null) : ex.target.tokens().accessToken();
+        return ex.target.tokens() == null ? Future.succeededFuture(null) : ex.target.tokens().accessToken(ex.progress);
     }
 
     private Future<ApiResponse> send(Exchange ex, String token, Duration waited, String why) {
@@ -185,7 +185,7 @@ public final class RequestExecutor {
         if (status == 401 && token != null && !ex.tokenReplaced && ex.request.refreshOn401()) {
             ex.tokenReplaced = true;
             LOG.info("{} answered 401; refreshing the token once and retrying", ex.request.describe());
-            return ex.target.tokens().replace(token).compose(fresh -> attempt(ex, Duration.ZERO, "token refreshed"));
+            return ex.target.tokens().replace(token, ex.progress).compose(fresh -> attempt(ex, Duration.ZERO, "token refreshed"));
         }
         if (status == 429) {
             RateLimitWait.Advice advice = RateLimitWait.of(response, clock.instant())

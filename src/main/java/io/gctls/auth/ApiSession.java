@@ -55,13 +55,22 @@ public final class ApiSession {
 
     /** Makes {@code connection} the session's connection (auth login, sandbox start); nothing is sent yet. */
     public synchronized Connected connect(Connection connection) {
+        return activate(prepare(connection));
+    }
+
+    /** The live parts of a connection, without making it the session's: a login tries it first. */
+    public Connected prepare(Connection connection) {
         ApiRuntime rt = runtime.get();
         var executor = rt.executor(connection.retry());
         OAuthLogin login = new OAuthLogin(executor, connection.endpoints(), connection.credentials(), metrics);
         Optional<TokenCache> cache = connection.tokenCache() ? Optional.of(new TokenCache(cacheDir)) : Optional.empty();
         TokenManager tokens = new TokenManager(login, cache, rt.clock(), line -> LOG.info("{}", line));
-        active = new Connected(connection, tokens, new ApiClient(executor, connection.endpoints().apiUrl(), tokens));
-        return active;
+        return new Connected(connection, tokens, new ApiClient(executor, connection.endpoints().apiUrl(), tokens));
+    }
+
+    public synchronized Connected activate(Connected connected) {
+        active = connected;
+        return connected;
     }
 
     public synchronized Optional<Connected> active() {
@@ -117,14 +126,14 @@ public final class ApiSession {
     }
 
     /** Logs in now with a fresh token (auth login), waiting on the command thread. */
-    public Token loginNow(Connected connected, Cancellation cancellation) {
-        return Await.result(connected.tokens().loginNow(), cancellation, connected.client().deadline(),
+    public Token loginNow(Connected connected, Cancellation cancellation, java.util.function.Consumer<String> progress) {
+        return Await.result(connected.tokens().loginNow(progress), cancellation, connected.client().deadline(),
                 "login to " + connected.connection().endpoints().loginUrl());
     }
 
     /** A token valid now, logging in if needed. */
-    public Token token(Connected connected, Cancellation cancellation) {
-        return Await.result(connected.tokens().token(), cancellation, connected.client().deadline(),
+    public Token token(Connected connected, Cancellation cancellation, java.util.function.Consumer<String> progress) {
+        return Await.result(connected.tokens().token(progress), cancellation, connected.client().deadline(),
                 "login to " + connected.connection().endpoints().loginUrl());
     }
 

@@ -48,15 +48,25 @@ public final class TokenManager implements TokenSource {
         return token().map(Token::accessToken);
     }
 
+    @Override
+    public Future<String> accessToken(Consumer<String> progress) {
+        return token(progress).map(Token::accessToken);
+    }
+
     /** A token valid now: the current one, the cached one, or a new one. */
-    public synchronized Future<Token> token() {
+    public Future<Token> token() {
+        return token(this.progress);
+    }
+
+    /** As {@link #token()}; a login it needs tells {@code progress} of its waits. */
+    public synchronized Future<Token> token(Consumer<String> progress) {
         checkCacheOnce();
         Instant now = clock.instant();
         if (current != null && current.isFresh(now)) {
             return Future.succeededFuture(current);
         }
         Token stale = current != null && !current.isExpired(now) ? current : null;
-        return refresh().recover(failure -> {
+        return refresh(progress).recover(failure -> {
             if (stale != null && !stale.isExpired(clock.instant())) {
                 LOG.warn("refreshing the token ahead of expiry failed ({}); using the current one until it expires",
                         failure.getMessage());
@@ -67,19 +77,24 @@ public final class TokenManager implements TokenSource {
     }
 
     @Override
-    public synchronized Future<String> replace(String rejected) {
+    public Future<String> replace(String rejected) {
+        return replace(rejected, this.progress);
+    }
+
+    @Override
+    public synchronized Future<String> replace(String rejected, Consumer<String> progress) {
         if (current != null && !current.accessToken().equals(rejected) && current.isFresh(clock.instant())) {
             return Future.succeededFuture(current.accessToken()); // another caller already replaced it
         }
         forgetLocally();
-        return refresh().map(Token::accessToken);
+        return refresh(progress).map(Token::accessToken);
     }
 
     /** {@code auth login}: always a new token, even when a good one is cached. */
-    public synchronized Future<Token> loginNow() {
+    public synchronized Future<Token> loginNow(Consumer<String> progress) {
         cacheChecked = true;
         current = null;
-        return refresh();
+        return refresh(progress);
     }
 
     public synchronized Optional<Token> current() {
@@ -97,8 +112,8 @@ public final class TokenManager implements TokenSource {
         cache.ifPresent(c -> c.delete(endpoints().loginUrl(), clientId()));
     }
 
-    /** One login at a time: every caller that arrives while it runs gets the same future. */
-    private Future<Token> refresh() {
+    /** One login at a time: every caller that arrives while it runs gets the same future (and its first caller's progress). */
+    private Future<Token> refresh(Consumer<String> progress) {
         if (inFlight != null) {
             return inFlight;
         }

@@ -38,17 +38,18 @@ public class SandboxControl implements LaunchHook {
     @Override
     public void beforeFirstCommand(SessionSettings settings, Output output) {
         if (settings.sandbox()) {
-            start(SandboxOptions.defaults(), Cancellation.never());
+            start(SandboxOptions.defaults(), Cancellation.never(), output::note);
         }
     }
 
     /** Starts the sandbox (or keeps the running one) and logs the session in to it. */
-    public synchronized Sandbox start(SandboxOptions options, Cancellation cancellation) {
+    public synchronized Sandbox start(SandboxOptions options, Cancellation cancellation,
+            java.util.function.Consumer<String> progress) {
         if (sandbox == null || !sandbox.isRunning()) {
             sandbox = Sandbox.start(options.clock(clock));
         }
         ApiSession.Connected connected = session.connect(connection(sandbox));
-        session.loginNow(connected, cancellation);
+        session.loginNow(connected, cancellation, progress);
         return sandbox;
     }
 
@@ -73,7 +74,7 @@ public class SandboxControl implements LaunchHook {
         }
     }
 
-    static Connection connection(Sandbox sandbox) {
+    public static Connection connection(Sandbox sandbox) {
         Endpoints endpoints = Endpoints.fromApiUrl(sandbox.baseUrl(), Optional.empty());
         ClientCredentials credentials = new ClientCredentials(sandbox.clientId(), sandbox.clientSecret(),
                 ClientCredentials.PUBLIC_SANDBOX);

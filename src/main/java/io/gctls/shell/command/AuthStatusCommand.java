@@ -39,7 +39,7 @@ public class AuthStatusCommand extends GctlsCommand {
                     + "GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET, or start with --sandbox)");
         }
         ApiSession.Connected connected = access.connected(invocation);
-        Token token = session.token(connected, invocation.cancellation());
+        Token token = session.token(connected, invocation.cancellation(), invocation.out()::note);
         WhoAmI who = WhoAmI.fetch(connected.client(), invocation.cancellation(), invocation.out()::note);
         return Outcome.of(AuthStatus.of(connected.connection(), token, who, clock.instant()),
                 AuthStatusCommand::render);

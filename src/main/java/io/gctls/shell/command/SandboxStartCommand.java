@@ -34,7 +34,7 @@ public class SandboxStartCommand extends GctlsCommand {
             options = options.tokenLifetime(invocation.duration("token-lifetime").get());
         }
         boolean wasRunning = control.running().isPresent();
-        Sandbox sandbox = control.start(options, invocation.cancellation());
+        Sandbox sandbox = control.start(options, invocation.cancellation(), invocation.out()::note);
         if (wasRunning) {
             sandbox.ratePerMinute(options.ratePerMinute());
             sandbox.jwtTokens(options.jwtTokens());

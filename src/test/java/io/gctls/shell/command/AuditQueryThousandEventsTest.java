@@ -61,7 +61,7 @@ class AuditQueryThousandEventsTest {
         ApiSession session = new ApiSession(() -> runtime, new ConnectionResolver(environment, profiles),
                 home.resolve("cache"), metrics);
         SandboxControl control = new SandboxControl(session, clock);
-        sandbox = control.start(SandboxOptions.defaults(), Cancellation.never());
+        sandbox = control.start(SandboxOptions.defaults(), Cancellation.never(), line -> { });
         SandboxChanges.createMany(sandbox, "thousand.example.com", EVENTS);
         recorded = new HashSet<>(sandbox.auditEvents().stream().map(io.gctls.sandbox.AuditEvent::id).toList());
         command = new AuditQueryCommand(new ApiAccess(session), environment, clock, metrics);
