@@ -174,6 +174,12 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
     And the JSON at "$.warnings" contains "chain-out-of-order"
     When I run "gctls deploy --domain www.example.com ${reversed} --strict"
     Then the exit code is 1
+    And stderr is one line starting with "error: the certificate verdict is warn (chain-out-of-order:"
+    And stderr contains "--strict is on; nothing was sent"
+    And the API received 0 "POST" requests to "/api/v2/customdomains"
+    And the sandbox holds 0 domains
+    When I run "gctls deploy --domain www.example.com ${reversed}"
+    Then the exit code is 0
     And the sandbox holds 1 domain
 
   Scenario: payload build, preview and save at the prompt work on the same payload

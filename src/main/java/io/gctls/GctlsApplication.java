@@ -1,5 +1,6 @@
 package io.gctls;
 
+import io.gctls.core.DebugLogging;
 import io.gctls.core.GctlsException;
 import io.gctls.shell.GctlsShell;
 import io.gctls.shell.LaunchOptions;
@@ -38,7 +39,7 @@ public class GctlsApplication {
             return e.exitCode().code();
         }
         if (options.settings().debug()) {
-            Logging.enableDebug();
+            DebugLogging.enable();
         }
         try (ConfigurableApplicationContext context = application().run()) {
             return context.getBean(GctlsShell.class).launch(options);
@@ -60,15 +61,5 @@ public class GctlsApplication {
         System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
         // JLine warns on stdout (through JUL) when there is no TTY; that would corrupt piped output
         java.util.logging.Logger.getLogger("org.jline").setLevel(Level.OFF);
-    }
-
-    /** Logging switches that must not depend on Spring. */
-    static final class Logging {
-        static void enableDebug() {
-            org.slf4j.Logger logger = org.slf4j.LoggerFactory.getLogger("io.gctls");
-            if (logger instanceof ch.qos.logback.classic.Logger logback) {
-                logback.setLevel(ch.qos.logback.classic.Level.DEBUG);
-            }
-        }
     }
 }

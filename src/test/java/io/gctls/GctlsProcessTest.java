@@ -75,4 +75,18 @@ class GctlsProcessTest {
                 .doesNotContain("WARNING");
         assertThat(run.stderr()).doesNotContainIgnoringCase("dumb terminal");
     }
+
+    @Test
+    void debugOnOneCommandLogsEachRequestWithItsCorrelationIdAndNothingSecret() throws Exception {
+        Run quiet = gctls("", "--sandbox", "auth", "status");
+        assertThat(quiet.exitCode()).isZero();
+        assertThat(quiet.stderr()).doesNotContain("RequestExecutor");
+
+        Run debug = gctls("", "--sandbox", "auth", "status", "--debug");
+        assertThat(debug.exitCode()).isZero();
+        assertThat(debug.stderr()).containsPattern("RequestExecutor - #1 GET /api/v2/tokens/me -> 200 in \\d+ ms "
+                + "\\(inin-correlation-id [0-9a-f-]{36}\\)");
+        assertThat(debug.stdout() + debug.stderr()).doesNotContain("gctls-sandbox-secret\"")
+                .doesNotContainPattern("Bearer [A-Za-z0-9._-]{8,}");
+    }
 }

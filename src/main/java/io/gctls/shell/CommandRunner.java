@@ -1,6 +1,7 @@
 package io.gctls.shell;
 
 import io.gctls.core.Cancellation;
+import io.gctls.core.DebugLogging;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Prompter;
@@ -18,6 +19,8 @@ public final class CommandRunner {
     public static ExitCode runParsed(GctlsCommand command, ParsedCommand parsed, Output baseOutput,
             Prompter prompter, Cancellation cancellation, SessionSettings session) {
         boolean debug = session.debug() || parsed.has("debug");
+        // the session's --debug was switched on at launch; a command's own lasts for that command
+        Runnable restoreLogging = debug && !session.debug() ? DebugLogging.enable() : () -> { };
         Output output = baseOutput;
         try {
             if (parsed.has("output")) {
@@ -35,6 +38,7 @@ public final class CommandRunner {
         } catch (Throwable failure) {
             return ErrorReporter.report(failure, command.getName(), output, debug);
         } finally {
+            restoreLogging.run();
             output.flush();
         }
     }

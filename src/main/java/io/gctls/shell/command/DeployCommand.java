@@ -8,6 +8,7 @@ import io.gctls.audit.AuditWatch;
 import io.gctls.auth.ApiSession;
 import io.gctls.core.Environment;
 import io.gctls.core.ExitCode;
+import io.gctls.core.GctlsException;
 import io.gctls.core.Metrics;
 import io.gctls.deploy.CustomDomains;
 import io.gctls.deploy.DeployResult;
@@ -82,6 +83,11 @@ public class DeployCommand extends GctlsCommand {
         try (Metrics.Timer total = metrics.start("total")) {
             BuiltPayload built = factory.build(invocation);
             ExitCode verdictCode = PayloadPreviewCommand.exitCode(built);
+            if (invocation.strict() && verdictCode == ExitCode.WARNINGS && !invocation.flag("dry-run")) {
+                // --strict must stop a deploy with warnings before it goes live, not report them afterwards
+                throw new GctlsException(ExitCode.WARNINGS, "the certificate verdict is warn ("
+                        + String.join("; ", built.warnings()) + ") and --strict is on; nothing was sent");
+            }
             if (invocation.flag("dry-run")) {
                 return dryRun(built, verdictCode);
             }
