@@ -274,3 +274,15 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
     And the output contains "(cancelled; back at the prompt)"
     And the output contains "no custom domains"
     And the API received 1 "POST" request to "/api/v2/customdomains"
+
+  Scenario Outline: domains show refuses an id that would name another resource, before anything is sent
+    When I run "gctls domains show '<id>'"
+    Then the exit code is 2
+    And stderr is one line starting with "error: '<id>' is not a domain id"
+    And the API received 0 "GET" requests to "/api/v2/*"
+
+    Examples:
+      | id            |
+      | ../tokens/me  |
+      | a b           |
+      | x?pageSize=1  |

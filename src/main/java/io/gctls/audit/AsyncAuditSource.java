@@ -2,6 +2,7 @@ package io.gctls.audit;
 
 import io.gctls.api.ApiClient;
 import io.gctls.api.ApiRequest;
+import io.gctls.api.PathSegments;
 import io.gctls.api.Waits;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
@@ -16,7 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,7 +32,6 @@ public final class AsyncAuditSource implements AuditSource {
     public static final int MAX_POLLS = 40;
     static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
     static final Duration LONGEST_PAUSE = Duration.ofSeconds(10);
-    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._~-]{1,200}");
 
     private final ApiClient client;
     private final Clock clock;
@@ -65,7 +64,7 @@ public final class AsyncAuditSource implements AuditSource {
         ApiRequest submit = ApiRequest.post(PATH, Json.compact(body(query))).safeToRepeat();
         JsonNode execution = client.call(submit, cancellation, progress).json();
         String id = Pages.text(execution, "id");
-        if (id == null || !SAFE_ID.matcher(id).matches()) {
+        if (!PathSegments.isSafe(id)) {
             throw Pages.malformed(submit.describe(), id == null ? "no query id" : "a query id that is not one ('"
                     + id + "')");
         }

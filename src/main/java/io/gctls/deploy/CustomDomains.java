@@ -5,6 +5,7 @@ import io.gctls.api.ApiException;
 import io.gctls.api.ApiRequest;
 import io.gctls.api.ApiResponse;
 import io.gctls.api.Attempt;
+import io.gctls.api.PathSegments;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
@@ -72,7 +73,8 @@ public final class CustomDomains {
     }
 
     public CustomDomain get(String id, Cancellation cancellation) {
-        return CustomDomain.from(call(ApiRequest.get(path + "/" + id), cancellation).json());
+        return CustomDomain.from(call(ApiRequest.get(path + "/" + PathSegments.id(id, "a domain id")), cancellation)
+                .json());
     }
 
     /** POST: never repeated blindly; the caller reconciles an ambiguous answer. */
@@ -82,7 +84,7 @@ public final class CustomDomains {
 
     /** PUT replaces the certificate of an existing domain; repeating it is harmless. */
     public ApiResponse replace(String id, String json, Cancellation cancellation) {
-        return call(ApiRequest.put(path + "/" + id, json), cancellation);
+        return call(ApiRequest.put(path + "/" + PathSegments.id(id, "a domain id"), json), cancellation);
     }
 
     /** Every attempt made through this object, answered or not, in order: a deploy's --verbose trail. */

@@ -105,11 +105,19 @@ public final class CommandLineParser {
             } else {
                 throw GctlsException.usage("--" + spec.name() + " needs a value (" + spec.valueName() + ")");
             }
+            if (spec.takesValue() && options.containsKey(spec.name())) {
+                String values = spec.secret() ? "" : " ('" + options.get(spec.name()) + "' and '" + value + "')";
+                throw GctlsException.usage("--" + spec.name() + " is given twice" + values + "; give it once");
+            }
             if (spec.kind() == OptionSpec.Kind.CHOICE && !spec.choices().contains(value)) {
                 throw GctlsException.usage("--" + spec.name() + " must be one of " + String.join(", ", spec.choices())
                         + ", not '" + value + "'");
             }
             options.put(spec.name(), value);
+        }
+        if (!arguments.isEmpty() && command.argumentsSynopsis().isEmpty() && !options.containsKey("help")) {
+            throw GctlsException.usage("'" + command.getName() + "' takes no arguments, only options: '"
+                    + arguments.get(0) + "' is not one (see: help " + command.getName() + ")");
         }
         if (!options.containsKey("help")) {
             for (OptionSpec spec : command.optionSpecs()) {

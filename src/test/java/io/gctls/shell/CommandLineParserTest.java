@@ -23,6 +23,11 @@ class CommandLineParserTest {
         }
 
         @Override
+        public String argumentsSynopsis() {
+            return "[WORDS]";
+        }
+
+        @Override
         public Outcome run(Invocation invocation) {
             return Outcome.done();
         }
@@ -103,6 +108,23 @@ class CommandLineParserTest {
         ParsedCommand parsed = parser.parse("deploy -- --not-an-option -5");
         assertThat(parsed.arguments()).containsExactly("--not-an-option", "-5");
         assertThat(parser.parse("deploy -5").arguments()).containsExactly("-5");
+    }
+
+    @Test
+    void aStrayWordForACommandThatTakesNoArgumentsIsAUsageError() {
+        assertThatThrownBy(() -> parser.parse("needy --file a.pem chain.pem"))
+                .isInstanceOfSatisfying(GctlsException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains("'needy' takes no arguments").contains("'chain.pem'");
+                });
+    }
+
+    @Test
+    void anOptionGivenTwiceIsAUsageErrorThatNeverEchoesASecret() {
+        assertThatThrownBy(() -> parser.parse("deploy --cert a.pem --cert b.pem"))
+                .hasMessage("--cert is given twice ('a.pem' and 'b.pem'); give it once");
+        assertThatThrownBy(() -> parser.parse("deploy --client-secret one-secret --client-secret two-secret"))
+                .hasMessage("--client-secret is given twice; give it once");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.gctls.shell.command;
 
+import io.gctls.api.PathSegments;
 import io.gctls.auth.ApiSession;
 import io.gctls.deploy.CustomDomain;
 import io.gctls.shell.ApiAccess;
@@ -29,7 +30,7 @@ public class DomainsShowCommand extends GctlsCommand {
 
     @Override
     public Outcome run(Invocation invocation) {
-        String id = invocation.requiredArgument(0, "a domain ID (see: domains list)");
+        String id = PathSegments.id(invocation.requiredArgument(0, "a domain ID (see: domains list)"), "a domain id");
         ApiSession.Connected connected = access.connected(invocation);
         CustomDomain domain = DomainsListCommand.domains(connected, invocation).get(id, invocation.cancellation());
         return Outcome.of(domain, DomainsShowCommand::render);
