@@ -74,3 +74,19 @@ Feature: The shell and its conventions
     Then the exit code is 0
     And the output contains "error: unknown command 'bogus'"
     And the output contains "script - Run a command file"
+
+  Scenario: A usage error under --output json is still a JSON document
+    When I run "gctls version --output json --bogus"
+    Then the exit code is 2
+    And stdout is a JSON document
+    And the JSON at "$.error.kind" is "usage"
+    And the JSON at "$.error.message" contains "unknown option --bogus"
+
+  Scenario: exit in a command file ends it successfully
+    When I run the command file:
+      """
+      version
+      exit
+      bogus-command
+      """
+    Then the exit code is 0

@@ -128,8 +128,15 @@ final class CertificateChecks {
             return Optional.of(Finding.of(CheckCode.NO_EKU, "the leaf has no extendedKeyUsage extension; most"
                     + " clients accept that, but public CAs always include serverAuth", Certs.label(leaf)));
         }
-        if (usages.contains(SERVER_AUTH) || usages.contains(ANY_EXTENDED_KEY_USAGE)) {
+        if (usages.contains(SERVER_AUTH)) {
             return Optional.empty();
+        }
+        if (usages.contains(ANY_EXTENDED_KEY_USAGE)) {
+            // RFC 5280 lets anyExtendedKeyUsage stand for every purpose, but SPEC §4 wants serverAuth
+            // itself, as the CA/Browser Forum does for server certificates (and forbids anyEKU in them)
+            return Optional.of(Finding.of(CheckCode.NO_SERVER_AUTH_EKU, "the leaf's extendedKeyUsage has"
+                    + " anyExtendedKeyUsage but not serverAuth; server certificates must name serverAuth, and"
+                    + " strict clients refuse one that does not", Certs.label(leaf)));
         }
         return Optional.of(Finding.of(CheckCode.NO_SERVER_AUTH_EKU, "the leaf's extendedKeyUsage ("
                 + String.join(", ", usages.stream().map(CertificateChecks::usageName).toList())

@@ -71,7 +71,13 @@ public final class CommandRunner {
         try {
             parsed = parser.parse(line);
         } catch (GctlsException e) {
-            return ErrorReporter.report(e, null, output, session.debug());
+            Output asked = output;
+            try {
+                asked = OutputFormat.askedFor(CommandLineParser.words(line)).map(output::withFormat).orElse(output);
+            } catch (GctlsException unsplittable) {
+                // an unclosed quote: report it in the session's format
+            }
+            return ErrorReporter.report(e, null, asked, session.debug());
         }
         return runParsed(parsed.command(), parsed, output, prompter, cancellation, session);
     }

@@ -107,7 +107,8 @@ public class GctlsShell {
         try {
             parsed = parser.parse(words);
         } catch (GctlsException e) {
-            return ErrorReporter.report(e, null, output, session.debug());
+            Output asked = OutputFormat.askedFor(words).map(output::withFormat).orElse(output);
+            return ErrorReporter.report(e, null, asked, session.debug());
         }
         return CommandRunner.runParsed(parsed.command(), parsed, output, Prompter.none(), newCancellation(), session);
     }

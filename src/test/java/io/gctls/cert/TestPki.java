@@ -91,6 +91,12 @@ public final class TestPki {
 
     /** A healthy P-256 server certificate for {@code dnsName}, valid from a day before {@code notAfter - days}. */
     public static Minted leaf(Issuer issuer, String dnsName, Instant notBefore, Instant notAfter) {
+        return leaf(issuer, dnsName, notBefore, notAfter, KeyPurposeId.id_kp_serverAuth);
+    }
+
+    /** As {@link #leaf(Issuer, String, Instant, Instant)} with these extended key usages instead of serverAuth. */
+    public static Minted leaf(Issuer issuer, String dnsName, Instant notBefore, Instant notAfter,
+            KeyPurposeId... usages) {
         KeyPair keys = ecKeyPair();
         try {
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
@@ -99,7 +105,7 @@ public final class TestPki {
                     new X500Name("O=Example,CN=" + dnsName), keys.getPublic())
                     .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
                     .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
-                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(usages))
                     .addExtension(Extension.subjectAlternativeName, false,
                             new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)))
                     .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()))
