@@ -44,8 +44,10 @@ final class SandboxTransformer implements ResponseDefinitionTransformerV2 {
         } catch (RuntimeException e) {
             // A bug in the emulator must still answer like Genesys, with a contextId to find the log line.
             String contextId = UUID.randomUUID().toString();
-            LOG.error("sandbox failed on {} {} (contextId {})", serveEvent.getRequest().getMethod(),
-                    serveEvent.getRequest().getUrl(), contextId, e);
+            // one line for the user; the stack trace only with --debug (gctls prints none otherwise)
+            LOG.error("sandbox failed on {} {} (contextId {}): {}", serveEvent.getRequest().getMethod(),
+                    serveEvent.getRequest().getUrl(), contextId, e.toString());
+            LOG.debug("sandbox failure (contextId {})", contextId, e);
             answer = new Emulator.Answer(ApiError.forStatus(500).toReply(contextId)
                     .header("inin-correlation-id", contextId), null);
         }
