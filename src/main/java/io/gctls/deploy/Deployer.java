@@ -53,14 +53,20 @@ public final class Deployer {
         this.pause = pause;
     }
 
+    /**
+     * Metrics: {@code deploy} is the whole deploy, lookups and retries included, once per deploy;
+     * {@code reconcile} is each lookup made to settle an unclear create or a conflict.
+     */
     public DeployResult deploy(CustomDomainPayload payload, String leafFingerprint, boolean replace,
             Cancellation cancellation, Consumer<String> progress) {
-        Run run = new Run(payload, leafFingerprint, cancellation, progress, clock.instant());
-        Optional<CustomDomain> existing = timed("reconcile", () -> domains.find(payload.domain(), cancellation));
-        if (existing.isPresent()) {
-            return onExisting(run, existing.get(), replace, "");
-        }
-        return create(run, replace);
+        return timed("deploy", () -> {
+            Run run = new Run(payload, leafFingerprint, cancellation, progress, clock.instant());
+            Optional<CustomDomain> existing = domains.find(payload.domain(), cancellation);
+            if (existing.isPresent()) {
+                return onExisting(run, existing.get(), replace, "");
+            }
+            return create(run, replace);
+        });
     }
 
     /** The state of one deploy across its requests. */
@@ -90,7 +96,7 @@ public final class Deployer {
             run.creates++;
             ApiResponse response;
             try {
-                response = timed("deploy", () -> domains.create(run.payload.toRequestJson(), run.cancellation));
+                response = domains.create(run.payload.toRequestJson(), run.cancellation);
             } catch (ApiException.Ambiguous e) {
                 Optional<DeployResult> settled = reconcile(run, "the create " + firstClause(e.getMessage()), replace);
                 if (settled.isPresent()) {
@@ -191,8 +197,7 @@ public final class Deployer {
                     + (existing.certificateExpires().isEmpty() ? "" : ", its certificate expires "
                             + existing.certificateExpires()) + "); run again with --replace to put this certificate on it");
         }
-        ApiResponse response = timed("deploy", () -> domains.replace(existing.id(), run.payload.toRequestJson(),
-                run.cancellation));
+        ApiResponse response = domains.replace(existing.id(), run.payload.toRequestJson(), run.cancellation);
         CustomDomain replaced = parseOr(response, existing);
         return result(run, DeployResult.REPLACED, replaced, run.fingerprint);
     }

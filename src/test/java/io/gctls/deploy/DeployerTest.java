@@ -181,9 +181,11 @@ class DeployerTest {
     }
 
     @Test
-    void stepsAreTimed() {
-        api.transport.answer(200, EMPTY_LIST).answer(201, entity("d-1"));
+    void aDeployIsOneDeployStepAndEachReconcilingLookupOneReconcileStep() {
+        api.transport.answer(200, EMPTY_LIST).answer(503, "{}").answer(200, EMPTY_LIST).answer(201, entity("d-1"));
         deploy(false);
-        assertThat(metrics.snapshot()).extracting(Metrics.StepStats::step).contains("reconcile", "deploy");
+        assertThat(metrics.snapshot()).extracting(Metrics.StepStats::step, Metrics.StepStats::count)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("deploy", 1L),
+                        org.assertj.core.groups.Tuple.tuple("reconcile", 1L));
     }
 }
