@@ -12,7 +12,6 @@ import io.gctls.core.Cancellation;
 import io.gctls.core.Environment;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
-import io.gctls.sandbox.Sandbox;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
@@ -28,10 +27,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import io.gctls.sandbox.RunningSandbox;
+import io.gctls.sandbox.SandboxOptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A probe against the sandbox's TLS front: what it reports, how it judges the served chain, how it fails. */
@@ -40,25 +40,15 @@ class ProberTest {
     private static final Path FIXTURES = Path.of(System.getProperty("gctls.projectDir", ".")).toAbsolutePath()
             .normalize().resolve("fixtures/certs");
     private static final Path ROOT = FIXTURES.resolve("pki/root-ca.pem");
-    private static Sandbox sandbox;
+    @RegisterExtension
+    static final RunningSandbox RUNNING = RunningSandbox.with(SandboxOptions.defaults());
 
     @TempDir
     Path scratch;
     private Prober prober;
 
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.stop();
-    }
-
     @BeforeEach
     void fresh() {
-        sandbox.reset();
         prober = new Prober(new CertInspector(Clock.systemUTC(), Environment.of(Map.of())), scratch);
     }
 
@@ -73,8 +63,8 @@ class ProberTest {
         assertThat(report.findings()).isEmpty();
         assertThat(report.host()).isEqualTo("www.example.com");
         assertThat(report.sni()).isEqualTo("www.example.com");
-        assertThat(report.connectedTo()).isEqualTo("127.0.0.1:" + sandbox.tlsPort());
-        assertThat(report.port()).isEqualTo(sandbox.tlsPort());
+        assertThat(report.connectedTo()).isEqualTo("127.0.0.1:" + RUNNING.sandbox().tlsPort());
+        assertThat(report.port()).isEqualTo(RUNNING.sandbox().tlsPort());
         assertThat(report.route()).isEqualTo(Route.SANDBOX);
         assertThat(report.routeNote()).contains("sandbox");
         assertThat(report.protocol()).isEqualTo("TLSv1.3");
@@ -166,14 +156,14 @@ class ProberTest {
         assertThat(report.codes()).containsExactly("domain-mismatch");
         assertThat(report.sni()).isEqualTo("shop.example.org");
         assertThat(report.route()).isEqualTo(Route.CONNECT);
-        assertThat(report.routeNote()).isEqualTo("--connect 127.0.0.1:" + sandbox.tlsPort()
+        assertThat(report.routeNote()).isEqualTo("--connect 127.0.0.1:" + RUNNING.sandbox().tlsPort()
                 + ", sending shop.example.org as SNI");
     }
 
     @Test
     void anIpAddressSendsNoSniAndIsJudgedAsAnAddress() throws Exception {
         deploy("www.example.com", "chain/leaf.pem", "chain/leaf.key", "chain/chain.pem");
-        HostPort ip = new HostPort("127.0.0.1", sandbox.tlsPort(), true);
+        HostPort ip = new HostPort("127.0.0.1", RUNNING.sandbox().tlsPort(), true);
 
         ProbeReport report = prober.probe(ProbeRequest.of(ip).withTrust(ROOT), Cancellation.never());
 
@@ -223,7 +213,7 @@ class ProberTest {
 
     @Test
     void aPortThatDoesNotSpeakTlsSaysSo() {
-        assertThatThrownBy(() -> prober.probe(ProbeRequest.of(new HostPort("127.0.0.1", sandbox.port(), true)),
+        assertThatThrownBy(() -> prober.probe(ProbeRequest.of(new HostPort("127.0.0.1", RUNNING.sandbox().port(), true)),
                 Cancellation.never()))
                 .isInstanceOfSatisfying(GctlsException.class,
                         e -> assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE))
@@ -293,16 +283,16 @@ class ProberTest {
 
     private static ProbeRequest sandboxProbe(String host) {
         return ProbeRequest.of(new HostPort(host, 443, false))
-                .connectingTo(new HostPort("127.0.0.1", sandbox.tlsPort(), true), Route.SANDBOX);
+                .connectingTo(new HostPort("127.0.0.1", RUNNING.sandbox().tlsPort(), true), Route.SANDBOX);
     }
 
     private static ProbeRequest connectProbe(String host) {
         return ProbeRequest.of(new HostPort(host, 443, false))
-                .connectingTo(new HostPort("127.0.0.1", sandbox.tlsPort(), true), Route.CONNECT);
+                .connectingTo(new HostPort("127.0.0.1", RUNNING.sandbox().tlsPort(), true), Route.CONNECT);
     }
 
     private static void deploy(String domain, String cert, String key, String chain) throws IOException {
-        sandbox.putDomain(domain, read(cert), read(key), chain == null ? null : read(chain));
+        RUNNING.sandbox().putDomain(domain, read(cert), read(key), chain == null ? null : read(chain));
     }
 
     private static String read(String fixture) throws IOException {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * private final SandboxHttp http = RUNNING.http();
  * </pre>
  */
-final class RunningSandbox implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
+public final class RunningSandbox implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback {
 
     private final SandboxOptions options;
     private Sandbox sandbox;
@@ -28,12 +28,12 @@ final class RunningSandbox implements BeforeAllCallback, AfterAllCallback, Befor
         this.options = options;
     }
 
-    static RunningSandbox with(SandboxOptions options) {
+    public static RunningSandbox with(SandboxOptions options) {
         return new RunningSandbox(options);
     }
 
     /** The running sandbox; test instances are made after it started. */
-    Sandbox sandbox() {
+    public Sandbox sandbox() {
         return started(sandbox);
     }
 

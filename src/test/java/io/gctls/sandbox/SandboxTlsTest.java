@@ -15,11 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,17 +29,17 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
+import io.gctls.cert.Fingerprints;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The TLS front: certificates by SNI, TLS 1.2+ only, replace and reset seen at the next handshake. */
 class SandboxTlsTest {
 
     private static final Path FIXTURES = Path.of(System.getProperty("gctls.projectDir", ".")).toAbsolutePath()
             .normalize().resolve("fixtures/certs");
-    private static Sandbox sandbox;
+    @RegisterExtension
+    static final RunningSandbox RUNNING = RunningSandbox.with(SandboxOptions.defaults());
 
     /** What a client saw: the certificates served and the protocol negotiated. */
     private record Handshake(List<X509Certificate> chain, String protocol) {
@@ -50,34 +48,19 @@ class SandboxTlsTest {
         }
     }
 
-    @BeforeAll
-    static void start() {
-        sandbox = Sandbox.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.stop();
-    }
-
-    @BeforeEach
-    void fresh() {
-        sandbox.reset();
-    }
-
     @Test
     void servesTheDeployedCertificateAndChainWithItsKeyOnOneLoopbackPort() throws Exception {
         deploy("www.example.com", "chain/leaf.pem", "chain/leaf.key", "chain/chain.pem");
 
         Handshake served = handshake("www.example.com");
 
-        assertThat(sandbox.tlsPort()).isPositive().isNotEqualTo(sandbox.port());
+        assertThat(RUNNING.sandbox().tlsPort()).isPositive().isNotEqualTo(RUNNING.sandbox().port());
         assertThat(served.leafSha256()).isEqualTo(fingerprint("chain/leaf.pem"));
         // leaf then the chain exactly as uploaded; the handshake completing proves the deployed key signed it
         assertThat(served.chain()).hasSize(1 + certificates("chain/chain.pem").size());
         assertThat(served.chain().subList(1, served.chain().size())).isEqualTo(certificates("chain/chain.pem"));
         assertThat(served.protocol()).isEqualTo("TLSv1.3");
-        assertThat(sandbox.status().tlsPort()).isEqualTo(sandbox.tlsPort());
+        assertThat(RUNNING.sandbox().status().tlsPort()).isEqualTo(RUNNING.sandbox().tlsPort());
     }
 
     @Test
@@ -89,9 +72,9 @@ class SandboxTlsTest {
         assertThat(handshake("api.example.org").leafSha256()).isEqualTo(fingerprint("ok-ec/p256.pem"));
         assertThat(handshake("WWW.Example.COM").leafSha256()).isEqualTo(fingerprint("chain/leaf.pem"));
         assertThat(handshake("shop.example.net").leafSha256()).isEqualTo(fingerprint("wildcard/leaf.pem"));
-        assertThat(sandbox.servesTls("shop.example.net")).isTrue();
-        assertThat(sandbox.servesTls("a.b.example.net")).isFalse();
-        assertThat(sandbox.servesTls("www.example.com.")).isTrue();
+        assertThat(RUNNING.sandbox().servesTls("shop.example.net")).isTrue();
+        assertThat(RUNNING.sandbox().servesTls("a.b.example.net")).isFalse();
+        assertThat(RUNNING.sandbox().servesTls("www.example.com.")).isTrue();
     }
 
     @Test
@@ -101,7 +84,7 @@ class SandboxTlsTest {
 
         assertThat(handshake("shop.example.org").leafSha256()).isEqualTo(fingerprint("chain/leaf.pem"));
         assertThat(handshake(null).leafSha256()).isEqualTo(fingerprint("chain/leaf.pem"));
-        assertThat(sandbox.servesTls("shop.example.org")).isFalse();
+        assertThat(RUNNING.sandbox().servesTls("shop.example.org")).isFalse();
     }
 
     @Test
@@ -118,7 +101,7 @@ class SandboxTlsTest {
         CustomDomain created = deploy("www.example.com", "chain/leaf.pem", "chain/leaf.key", "chain/chain.pem");
         assertThat(handshake("www.example.com").leafSha256()).isEqualTo(fingerprint("chain/leaf.pem"));
 
-        SandboxHttp http = new SandboxHttp(sandbox);
+        SandboxHttp http = RUNNING.http();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("certificate", read("ok-ec/p256.pem"));
         body.put("privateKey", read("ok-ec/p256.pkcs8.key"));
@@ -133,13 +116,13 @@ class SandboxTlsTest {
     void aDeletedDomainIsNoLongerServedAndAResetServesNothing() throws Exception {
         CustomDomain first = deploy("www.example.com", "chain/leaf.pem", "chain/leaf.key", "chain/chain.pem");
         deploy("api.example.org", "ok-ec/p256.pem", "ok-ec/p256.pkcs8.key", "ok-ec/chain.pem");
-        SandboxHttp http = new SandboxHttp(sandbox);
+        SandboxHttp http = RUNNING.http();
         assertThat(http.call("DELETE", "/api/v2/customdomains/" + first.id(), http.login(), null).statusCode())
                 .isEqualTo(204);
 
         assertThat(handshake("www.example.com").leafSha256()).isEqualTo(fingerprint("ok-ec/p256.pem"));
 
-        sandbox.reset();
+        RUNNING.sandbox().reset();
         assertThatThrownBy(() -> handshake("api.example.org")).isInstanceOf(SSLHandshakeException.class);
     }
 
@@ -212,7 +195,7 @@ class SandboxTlsTest {
     // ------------------------------------------------------------------ helpers
 
     private CustomDomain deploy(String domain, String cert, String key, String chain) throws IOException {
-        return sandbox.putDomain(domain, read(cert), read(key), read(chain));
+        return RUNNING.sandbox().putDomain(domain, read(cert), read(key), read(chain));
     }
 
     private static Handshake handshake(String sni, String... protocols) throws IOException {
@@ -224,7 +207,7 @@ class SandboxTlsTest {
     }
 
     private static SSLSocket connect(String sni, String... protocols) throws IOException {
-        SSLSocket tls = (SSLSocket) trustAll().getSocketFactory().createSocket("127.0.0.1", sandbox.tlsPort());
+        SSLSocket tls = (SSLSocket) trustAll().getSocketFactory().createSocket("127.0.0.1", RUNNING.sandbox().tlsPort());
         tls.setSoTimeout(10_000);
         SSLParameters parameters = tls.getSSLParameters();
         parameters.setServerNames(sni == null ? List.of() : List.of(new SNIHostName(sni)));
@@ -236,7 +219,7 @@ class SandboxTlsTest {
 
     /** Sends a hand-built ClientHello of the given version and names the first record that comes back. */
     private static String helloAnswer(int version) throws IOException {
-        try (Socket socket = new Socket("127.0.0.1", sandbox.tlsPort())) {
+        try (Socket socket = new Socket("127.0.0.1", RUNNING.sandbox().tlsPort())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(clientHello(version, "www.example.com"));
             DataInputStream in = new DataInputStream(socket.getInputStream());
@@ -334,11 +317,7 @@ class SandboxTlsTest {
     }
 
     private static String sha256(X509Certificate certificate) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Fingerprints.sha256Hex(certificate);
     }
 
     private static final class TrustAll extends X509ExtendedTrustManager {

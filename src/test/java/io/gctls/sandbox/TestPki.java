@@ -7,13 +7,11 @@ import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.spec.ECGenParameterSpec;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -46,11 +44,7 @@ final class TestPki {
         }
 
         String fingerprint() {
-            try {
-                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+            return io.gctls.cert.Fingerprints.sha256Hex(certificate);
         }
     }
 
