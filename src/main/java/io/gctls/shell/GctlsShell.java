@@ -39,6 +39,7 @@ public class GctlsShell {
     private volatile SessionSettings session = SessionSettings.defaults();
     private volatile Cancellation current = Cancellation.create();
     private volatile InteractiveShell interactive;
+    private volatile boolean interrupted;
 
     public GctlsShell(Collection<GctlsCommand> commands, List<LaunchHook> launchHooks, XdgDirs dirs) {
         this(commands, launchHooks, dirs, settings -> settings);
@@ -64,7 +65,19 @@ public class GctlsShell {
         }
         boolean colour = options.settings().colour() && System.console() != null && System.getenv("NO_COLOR") == null
                 && !"dumb".equals(System.getenv("TERM"));
-        return launch(options, stdout(), stderr(), colour);
+        interrupted = false;
+        try (InterruptSignal signal = InterruptSignal.install(this::interrupt)) {
+            return launch(options, stdout(), stderr(), colour);
+        }
+    }
+
+    /**
+     * Ctrl-C in a one-shot or command-file run: the command in flight is cancelled, and so is every
+     * command a file would still run (each fails at its first cancellation check).
+     */
+    void interrupt() {
+        interrupted = true;
+        cancelCurrent();
     }
 
     /** One-shot or command-file run on the given writers (the tests' entry point too). */
@@ -174,6 +187,9 @@ public class GctlsShell {
     Cancellation newCancellation() {
         Cancellation fresh = Cancellation.create();
         current = fresh;
+        if (interrupted) {
+            fresh.cancel();
+        }
         return fresh;
     }
 
