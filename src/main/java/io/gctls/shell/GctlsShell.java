@@ -88,6 +88,12 @@ public class GctlsShell {
         if (code != ExitCode.OK) {
             return code.code();
         }
+        boolean jsonAsked = OutputFormat.askedFor(options.commandWords()).map(f -> f == OutputFormat.JSON)
+                .orElse(output.json());
+        if (options.usage() && !jsonAsked) {
+            output.println(LaunchOptions.USAGE);
+            output.println("");
+        }
         if (options.scriptFile().isPresent()) {
             code = runScript(Path.of(options.scriptFile().get()), output, Prompter.none());
         } else {
