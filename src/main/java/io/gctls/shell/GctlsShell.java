@@ -67,7 +67,7 @@ public class GctlsShell {
                 && !"dumb".equals(System.getenv("TERM"));
         interrupted = false;
         try (InterruptSignal signal = InterruptSignal.install(this::interrupt)) {
-            return launch(options, stdout(), stderr(), colour);
+            return launch(options, stdout(), stderr(), colour, TerminalPrompter.forProcess());
         }
     }
 
@@ -80,8 +80,16 @@ public class GctlsShell {
         cancelCurrent();
     }
 
-    /** One-shot or command-file run on the given writers (the tests' entry point too). */
+    /** One-shot or command-file run on the given writers (the tests' entry point too); nobody is asked anything. */
     public int launch(LaunchOptions options, Writer out, Writer err, boolean colour) {
+        return launch(options, out, err, colour, Prompter.none());
+    }
+
+    /**
+     * @param oneShotPrompter who a single command may ask for a secret (the person at the terminal);
+     *     a command file asks nobody
+     */
+    int launch(LaunchOptions options, Writer out, Writer err, boolean colour, Prompter oneShotPrompter) {
         this.session = withProfileDefaults(options.settings());
         Output output = new Output(out, err, session.format(), colour);
         ExitCode code = runLaunchHooks(output);
@@ -97,7 +105,7 @@ public class GctlsShell {
         if (options.scriptFile().isPresent()) {
             code = runScript(Path.of(options.scriptFile().get()), output, Prompter.none());
         } else {
-            code = runWords(options.commandWords(), output);
+            code = runWords(options.commandWords(), output, oneShotPrompter);
         }
         output.flush();
         return code.code();
@@ -123,6 +131,10 @@ public class GctlsShell {
 
     /** Runs one already-split command (one-shot mode: the OS did the word splitting). */
     public ExitCode runWords(List<String> words, Output output) {
+        return runWords(words, output, Prompter.none());
+    }
+
+    private ExitCode runWords(List<String> words, Output output, Prompter prompter) {
         ParsedCommand parsed;
         try {
             parsed = parser.parse(words);
@@ -130,7 +142,7 @@ public class GctlsShell {
             Output asked = OutputFormat.askedFor(words).map(output::withFormat).orElse(output);
             return ErrorReporter.report(e, null, asked, session.debug());
         }
-        return CommandRunner.runParsed(parsed.command(), parsed, output, Prompter.none(), newCancellation(), session);
+        return CommandRunner.runParsed(parsed.command(), parsed, output, prompter, newCancellation(), session);
     }
 
     /** Runs one command line with this session's settings. */
