@@ -73,7 +73,7 @@ public class PayloadFactory {
         }
         Inspection inspection;
         try (Metrics.Timer timer = metrics.start("validate")) {
-            inspection = inspector.inspect(request, invocation.prompter());
+            inspection = inspector.inspect(request, invocation.prompter(), invocation.cancellation());
         }
         BuiltPayload built;
         try (Metrics.Timer timer = metrics.start("build")) {
