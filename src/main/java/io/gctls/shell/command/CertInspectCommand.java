@@ -17,13 +17,11 @@ import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code cert inspect}: every check of SPEC §4 on a certificate, its key and chain, and one verdict.
  * Exit 3 on an error verdict (or an unreadable file), warnings succeed unless {@code --strict}.
  */
-@Component
 public class CertInspectCommand extends GctlsCommand {
 
     private final CertInspector inspector;
