@@ -87,6 +87,7 @@ public class GctlsShell {
     /** The prompt, on the given streams; {@code system} binds to the real terminal. */
     public int interactive(SessionSettings settings, InputStream in, OutputStream out, boolean system) {
         this.session = withProfileDefaults(settings);
+        quietJLine();
         try (InteractiveShell shell = InteractiveShell.open(this, in, out, system, dirs.historyFile(),
                 secretOptions)) {
             this.interactive = shell;
@@ -186,6 +187,20 @@ public class GctlsShell {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** Held so that the JDK's weakly referenced logger keeps its level. */
+    private static java.util.logging.Logger jlineLogger;
+
+    /**
+     * JLine warns on stdout, through java.util.logging, when there is no TTY: that would corrupt
+     * piped output. Only runs that open a JLine terminal pay for java.util.logging.
+     */
+    static synchronized void quietJLine() {
+        if (jlineLogger == null) {
+            jlineLogger = java.util.logging.Logger.getLogger("org.jline");
+            jlineLogger.setLevel(java.util.logging.Level.OFF);
+        }
     }
 
     private static Writer stdout() {
