@@ -71,7 +71,7 @@ public class PayloadFactory {
         }
         Inspection inspection;
         try (Metrics.Timer timer = metrics.start("validate")) {
-            inspection = inspector.inspect(request, invocation.prompter());
+            inspection = inspector.inspect(request, invocation.prompter(), invocation.cancellation());
         }
         BuiltPayload built;
         try (Metrics.Timer timer = metrics.start("build")) {

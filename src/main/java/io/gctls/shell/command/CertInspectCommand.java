@@ -46,7 +46,7 @@ public class CertInspectCommand extends GctlsCommand {
         InspectRequest request = CertInputs.request(invocation, environment);
         Inspection inspection;
         try (Metrics.Timer timer = metrics.start("validate")) {
-            inspection = inspector.inspect(request, invocation.prompter());
+            inspection = inspector.inspect(request, invocation.prompter(), invocation.cancellation());
         }
         InspectionReport report = inspection.report();
         return Outcome.of(report, CertInspectCommand::render, exitCode(report.verdict()));
