@@ -2,8 +2,10 @@ package io.gctls.shell;
 
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
+import io.gctls.core.FileProblems;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Prompter;
+import io.gctls.core.Quote;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,6 +22,8 @@ import java.util.function.Supplier;
 final class ScriptRunner {
 
     private static final int MAX_DEPTH = 8;
+    /** Longest line echoed whole; a 1 MB line is echoed as its start and its length. */
+    static final int ECHO_LONGEST = 400;
     private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
 
     private final CommandLineParser parser;
@@ -45,15 +49,15 @@ final class ScriptRunner {
             lines = read(file);
         } catch (IOException e) {
             return ErrorReporter.report(GctlsException.input("cannot read command file " + file + ": "
-                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage())), "script",
-                    output, session.debug());
+                    + FileProblems.describe(e)), "script", output, session.debug());
         }
         DEPTH.set(depth + 1);
         try {
             for (Line line : lines) {
                 if (output.format() == OutputFormat.TEXT) {
                     // masked by option name: a secret typed inline is not registered yet when its line is echoed
-                    output.note(output.style().dim("gctls> " + secretOptions.mask(line.text())));
+                    output.note(output.style().dim("gctls> " + Quote.shortened(secretOptions.mask(line.text()),
+                            ECHO_LONGEST)));
                 }
                 if (isExit(line.text())) {
                     return ExitCode.OK; // as at the prompt: the file ends here
@@ -72,8 +76,23 @@ final class ScriptRunner {
         }
     }
 
-    private static boolean isExit(String line) {
-        return line.equals("exit") || line.equals("quit");
+    /** {@code exit} or {@code quit}, with or without a comment after it. */
+    static boolean isExit(String line) {
+        List<String> words = wordsOrNone(line);
+        return words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"));
+    }
+
+    /** Nothing to run: blank, or only a comment. */
+    static boolean isBlank(String line) {
+        return line.isBlank() || (line.strip().startsWith("#") && wordsOrNone(line).isEmpty());
+    }
+
+    private static List<String> wordsOrNone(String line) {
+        try {
+            return CommandLineParser.words(line);
+        } catch (GctlsException unclosedQuote) {
+            return List.of("?"); // not blank, not exit: the runner reports it
+        }
     }
 
     static List<Line> read(Path file) throws IOException {
