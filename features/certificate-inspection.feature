@@ -4,7 +4,7 @@ Feature: Certificate inspection
   for an error verdict, warnings that pass unless --strict, and never a secret in the output.
 
   Background:
-    Given a file "pw.txt" containing:
+    Given a private file "pw.txt" containing:
       """
       correct horse battery staple
       """
@@ -121,8 +121,23 @@ Feature: Certificate inspection
     And the finding codes are "encrypted-key"
     And the JSON at "$.findings[0].message" contains "--password-file or GCTLS_KEY_PASSWORD"
 
+  Scenario: A password file others can read is refused, as a secret file is
+    Given a file "shared-pw.txt" containing:
+      """
+      correct horse battery staple
+      """
+    When I run "gctls cert inspect --cert ${fixtures}/ok-rsa/leaf.pem --key ${fixtures}/ok-rsa/leaf.enc-pkcs8.key --chain ${fixtures}/ok-rsa/chain.pem --trust ${fixtures}/pki/root-ca.pem --password-file ${tmp}/shared-pw.txt"
+    Then the exit code is 3
+    And stderr is one line starting with "error: refusing to read the --password-file from ${tmp}/shared-pw.txt: other users can read it (run: chmod 600"
+
+  Scenario: A device or an endless stream as a file is refused, never an internal error
+    When I run "gctls cert inspect --cert /dev/zero --key ${fixtures}/chain/leaf.key"
+    Then the exit code is 3
+    And stderr is one line starting with "error: cannot read --cert /dev/zero: it holds more than 4 MiB"
+    And there is no stack trace
+
   Scenario: A wrong password is an error that shows no password
-    Given a file "wrong.txt" containing:
+    Given a private file "wrong.txt" containing:
       """
       hunter2-hunter2
       """

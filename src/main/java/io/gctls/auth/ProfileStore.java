@@ -1,11 +1,12 @@
 package io.gctls.auth;
 
+import io.gctls.core.Cancellation;
 import io.gctls.core.GctlsException;
+import io.gctls.core.InputFiles;
 import io.gctls.core.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +35,9 @@ import tools.jackson.dataformat.toml.TomlMapper;
  * The profile in use is remembered by {@code profile use} in the state folder.
  */
 public final class ProfileStore {
+
+    /** A config file of profiles is a few kilobytes; anything bigger was picked by mistake. */
+    private static final long MAX_CONFIG_BYTES = 1024 * 1024;
 
     private final Path configFile;
     private final Path currentFile;
@@ -103,13 +107,11 @@ public final class ProfileStore {
 
     private Optional<JsonNode> read() {
         String text;
-        try {
-            text = Files.readString(configFile, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
+        if (!Files.exists(configFile)) {
             return Optional.empty();
-        } catch (IOException e) {
-            throw GctlsException.input("cannot read " + configFile + ": " + e.getClass().getSimpleName());
         }
+        text = new String(InputFiles.read(configFile, "the config file", MAX_CONFIG_BYTES, Cancellation.never()),
+                StandardCharsets.UTF_8);
         try {
             return Optional.of(new TomlMapper().readTree(text));
         } catch (JacksonException e) {

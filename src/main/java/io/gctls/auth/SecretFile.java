@@ -1,14 +1,11 @@
 package io.gctls.auth;
 
+import io.gctls.core.Cancellation;
 import io.gctls.core.GctlsException;
+import io.gctls.core.InputFiles;
 import io.gctls.core.Secrets;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
-import java.util.Set;
 
 /**
  * Reads a secret from a file (SPEC §7): the first line, without its line end. A file that group
@@ -19,36 +16,25 @@ public final class SecretFile {
     private SecretFile() {
     }
 
+    /** Secret files hold one line; anything bigger was picked by mistake. */
+    private static final long MAX_BYTES = 64 * 1024;
+
     public static String read(Path file, String what) {
-        try {
-            refuseIfShared(file, what);
-            String content = Files.readString(file, StandardCharsets.UTF_8);
-            String first = content.lines().findFirst().orElse("").strip();
-            if (first.startsWith("\uFEFF")) {
-                first = first.substring(1);
-            }
-            if (first.isEmpty()) {
-                throw GctlsException.input(what + " file " + file + " is empty");
-            }
-            Secrets.register(first);
-            return first;
-        } catch (NoSuchFileException e) {
-            throw GctlsException.input("cannot read " + what + " file " + file + ": no such file");
-        } catch (IOException e) {
-            throw GctlsException.input("cannot read " + what + " file " + file + ": " + e.getClass().getSimpleName());
+        String content = new String(InputFiles.readSecret(file, what + " file", MAX_BYTES, Cancellation.never()),
+                StandardCharsets.UTF_8);
+        String first = content.lines().findFirst().orElse("").strip();
+        if (first.startsWith("\uFEFF")) {
+            first = first.substring(1);
         }
+        if (first.isEmpty()) {
+            throw GctlsException.input(what + " file " + file + " is empty");
+        }
+        Secrets.register(first);
+        return first;
     }
 
-    static void refuseIfShared(Path file, String what) throws IOException {
-        Set<PosixFilePermission> permissions;
-        try {
-            permissions = Files.getPosixFilePermissions(file);
-        } catch (UnsupportedOperationException e) {
-            return; // not a POSIX file system: nothing to check
-        }
-        if (permissions.contains(PosixFilePermission.GROUP_READ) || permissions.contains(PosixFilePermission.OTHERS_READ)) {
-            throw GctlsException.input("refusing to read the " + what + " from " + file + ": other users can read it"
-                    + " (run: chmod 600 " + file + ")");
-        }
+    /** Declares IOException for the callers written against the old check; it no longer throws one. */
+    static void refuseIfShared(Path file, String what) throws java.io.IOException {
+        InputFiles.refuseIfShared(file, what);
     }
 }

@@ -1,6 +1,8 @@
 package io.gctls.cert;
 
+import io.gctls.core.Cancellation;
 import io.gctls.core.Environment;
+import io.gctls.core.InputFiles;
 import io.gctls.core.Prompter;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -44,13 +46,18 @@ public final class CertInspector {
      * @throws io.gctls.core.GctlsException (exit 3) when a named file cannot be read
      */
     public Inspection inspect(InspectRequest request, Prompter prompter) {
+        return inspect(request, prompter, Cancellation.never());
+    }
+
+    /** As {@link #inspect(InspectRequest, Prompter)}; Ctrl-C ends a read of a pipe or a slow fetch (exit 130). */
+    public Inspection inspect(InspectRequest request, Prompter prompter, Cancellation cancellation) {
         // every file is read before any password is asked for, so a typo in a path fails fast
-        CryptoFile certFile = CryptoFileReader.read(request.cert(), "--cert");
-        Optional<CryptoFile> keyFile = request.key().map(p -> CryptoFileReader.read(p, "--key"));
-        Optional<CryptoFile> chainFile = request.chain().map(p -> CryptoFileReader.read(p, "--chain"));
-        Optional<CryptoFile> trustFile = request.trust().map(p -> CryptoFileReader.read(p, "--trust"));
-        Optional<char[]> password = request.passwordFile()
-                .map(p -> PasswordSource.firstLine(CryptoFileReader.readBytes(p, "--password-file")));
+        CryptoFile certFile = CryptoFileReader.read(request.cert(), "--cert", cancellation);
+        Optional<CryptoFile> keyFile = request.key().map(p -> CryptoFileReader.read(p, "--key", cancellation));
+        Optional<CryptoFile> chainFile = request.chain().map(p -> CryptoFileReader.read(p, "--chain", cancellation));
+        Optional<CryptoFile> trustFile = request.trust().map(p -> CryptoFileReader.read(p, "--trust", cancellation));
+        Optional<char[]> password = request.passwordFile().map(p -> PasswordSource.firstLine(
+                InputFiles.readSecret(p, "--password-file", PasswordSource.MAX_FILE_BYTES, cancellation)));
         PasswordSource passwords = new PasswordSource(password, environment, prompter);
         return new Run(request, clock.instant(), passwords).inspect(certFile, keyFile, chainFile, trustFile);
     }

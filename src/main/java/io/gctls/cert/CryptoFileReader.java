@@ -1,14 +1,12 @@
 package io.gctls.cert;
 
-import io.gctls.core.GctlsException;
+import io.gctls.core.Cancellation;
+import io.gctls.core.InputFiles;
 import io.gctls.core.Secrets;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
@@ -74,29 +72,17 @@ final class CryptoFileReader {
     private CryptoFileReader() {
     }
 
-    /** Reads the file; an unreadable or missing file is an input failure (exit 3) naming it. */
-    static CryptoFile read(Path path, String option) {
-        return parse(readBytes(path, option), path, option);
+    /** Reads the file; an unreadable, missing, endless or silent file is an input failure (exit 3) naming it. */
+    static CryptoFile read(Path path, String option, Cancellation cancellation) {
+        return parse(readBytes(path, option, cancellation), path, option);
     }
 
-    static byte[] readBytes(Path path, String option) {
-        try {
-            if (Files.isDirectory(path)) {
-                throw GctlsException.input("cannot read " + option + " " + path + ": it is a directory");
-            }
-            if (Files.size(path) > MAX_BYTES) {
-                throw GctlsException.input("cannot read " + option + " " + path + ": " + Files.size(path)
-                        + " bytes is far too large for a certificate or key file");
-            }
-            return Files.readAllBytes(path);
-        } catch (NoSuchFileException e) {
-            throw GctlsException.input("cannot read " + option + " " + path + ": no such file");
-        } catch (AccessDeniedException e) {
-            throw GctlsException.input("cannot read " + option + " " + path + ": permission denied");
-        } catch (IOException e) {
-            throw GctlsException.input("cannot read " + option + " " + path + ": " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()));
-        }
+    static CryptoFile read(Path path, String option) {
+        return read(path, option, Cancellation.never());
+    }
+
+    static byte[] readBytes(Path path, String option, Cancellation cancellation) {
+        return InputFiles.read(path, option, MAX_BYTES, cancellation);
     }
 
     static CryptoFile parse(byte[] raw, Path path, String option) {

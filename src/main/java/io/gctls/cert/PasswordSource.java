@@ -15,6 +15,9 @@ final class PasswordSource {
 
     static final String ENVIRONMENT_VARIABLE = "GCTLS_KEY_PASSWORD";
 
+    /** A password file holds one line; anything bigger was picked by mistake. */
+    static final long MAX_FILE_BYTES = 64 * 1024;
+
     /** At the prompt a mistyped password may be retried; files and variables are tried once. */
     private static final int PROMPT_ATTEMPTS = 3;
 

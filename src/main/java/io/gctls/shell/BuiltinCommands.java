@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.ObjectProvider;
+import java.util.function.Supplier;
 
 /**
  * The shell's own commands: help, script, history, clear, exit, version. They look the shell up
@@ -23,15 +23,15 @@ public final class BuiltinCommands {
     private BuiltinCommands() {
     }
 
-    public static List<GctlsCommand> all(ObjectProvider<GctlsShell> shell, String version) {
+    public static List<GctlsCommand> all(Supplier<GctlsShell> shell, String version) {
         return List.of(new Help(shell), new Script(shell), new HistoryCommand(shell), new Clear(), new Exit(),
                 new Version(version));
     }
 
     static final class Help extends GctlsCommand {
-        private final ObjectProvider<GctlsShell> shell;
+        private final Supplier<GctlsShell> shell;
 
-        Help(ObjectProvider<GctlsShell> shell) {
+        Help(Supplier<GctlsShell> shell) {
             super("help", GROUP, "List commands, or show one command's options and examples",
                     List.of("help", "help cert inspect"));
             this.shell = shell;
@@ -44,7 +44,7 @@ public final class BuiltinCommands {
 
         @Override
         public Outcome run(Invocation invocation) {
-            GctlsShell gctls = shell.getObject();
+            GctlsShell gctls = shell.get();
             if (invocation.arguments().isEmpty()) {
                 if (invocation.out().json()) {
                     List<Map<String, String>> list = gctls.commands().stream()
@@ -66,9 +66,9 @@ public final class BuiltinCommands {
     }
 
     static final class Script extends GctlsCommand {
-        private final ObjectProvider<GctlsShell> shell;
+        private final Supplier<GctlsShell> shell;
 
-        Script(ObjectProvider<GctlsShell> shell) {
+        Script(Supplier<GctlsShell> shell) {
             super("script", GROUP, "Run a command file: one command per line, # comments, stops at the first failure",
                     List.of("script --file scripts/deploy-example.gctls", "gctls @scripts/deploy-example.gctls"),
                     OptionSpec.file("file", "the command file to run").shortName('f').mandatory());
@@ -77,16 +77,16 @@ public final class BuiltinCommands {
 
         @Override
         public Outcome run(Invocation invocation) {
-            ExitCode code = shell.getObject().runScript(invocation.requiredPath("file"), invocation.out(),
+            ExitCode code = shell.get().runScript(invocation.requiredPath("file"), invocation.out(),
                     invocation.prompter());
             return Outcome.done(code);
         }
     }
 
     static final class HistoryCommand extends GctlsCommand {
-        private final ObjectProvider<GctlsShell> shell;
+        private final Supplier<GctlsShell> shell;
 
-        HistoryCommand(ObjectProvider<GctlsShell> shell) {
+        HistoryCommand(Supplier<GctlsShell> shell) {
             super("history", GROUP, "Show the commands typed at the prompt (lines with secrets are never kept)",
                     List.of("history", "history --last 20"),
                     OptionSpec.value("last", "N", "show only the last N entries"));
@@ -95,7 +95,7 @@ public final class BuiltinCommands {
 
         @Override
         public Outcome run(Invocation invocation) throws IOException {
-            GctlsShell gctls = shell.getObject();
+            GctlsShell gctls = shell.get();
             List<String> lines = new ArrayList<>();
             if (gctls.history().isPresent()) {
                 gctls.history().get().forEach(entry -> lines.add(entry.line()));

@@ -12,14 +12,12 @@ import io.gctls.payload.PayloadBuilder;
 import io.gctls.payload.PayloadSettings;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.springframework.stereotype.Component;
 
 /**
  * Validate, then build (SPEC §2.3): what {@code payload build|preview|save} and {@code deploy}
  * share. The session keeps the last payload built, so that {@code payload preview} and
  * {@code payload save} at the prompt work on it without the options again.
  */
-@Component
 public class PayloadFactory {
 
     /** The options of the body itself, on top of the certificate inputs. */
@@ -73,7 +71,7 @@ public class PayloadFactory {
         }
         Inspection inspection;
         try (Metrics.Timer timer = metrics.start("validate")) {
-            inspection = inspector.inspect(request, invocation.prompter());
+            inspection = inspector.inspect(request, invocation.prompter(), invocation.cancellation());
         }
         BuiltPayload built;
         try (Metrics.Timer timer = metrics.start("build")) {

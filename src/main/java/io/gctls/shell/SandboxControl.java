@@ -10,27 +10,28 @@ import io.gctls.core.Cancellation;
 import io.gctls.core.GctlsException;
 import io.gctls.sandbox.Sandbox;
 import io.gctls.sandbox.SandboxOptions;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
+import java.util.function.Supplier;
 
 /**
  * The session's built-in sandbox (SPEC §6): started by {@code --sandbox} or {@code sandbox start},
  * and the session connected and logged in to it, so that the whole flow works offline with no
  * credentials. Its client is fixed and public, so it is not treated as a secret.
  */
-@Component
-@Order(10)
 public class SandboxControl implements LaunchHook {
 
-    private final ApiSession session;
+    private final Supplier<ApiSession> session;
     private final Clock clock;
     private Sandbox sandbox;
 
     public SandboxControl(ApiSession session, Clock clock) {
+        this(() -> session, clock);
+    }
+
+    /** The session is made on first use: a run without the sandbox never builds it here. */
+    public SandboxControl(Supplier<ApiSession> session, Clock clock) {
         this.session = session;
         this.clock = clock;
     }
@@ -48,8 +49,8 @@ public class SandboxControl implements LaunchHook {
         if (sandbox == null || !sandbox.isRunning()) {
             sandbox = Sandbox.start(options.clock(clock));
         }
-        ApiSession.Connected connected = session.connect(connection(sandbox));
-        session.loginNow(connected, cancellation, progress);
+        ApiSession.Connected connected = session.get().connect(connection(sandbox));
+        session.get().loginNow(connected, cancellation, progress);
         return sandbox;
     }
 
@@ -62,14 +63,13 @@ public class SandboxControl implements LaunchHook {
                 + "start' (or launch with: gctls --sandbox)"));
     }
 
-    @PreDestroy
     public synchronized void stop() {
         if (sandbox != null) {
-            boolean wasOurs = session.active().map(c -> c.connection().sandbox()).orElse(false);
+            boolean wasOurs = session.get().active().map(c -> c.connection().sandbox()).orElse(false);
             sandbox.stop();
             sandbox = null;
             if (wasOurs) {
-                session.disconnect();
+                session.get().disconnect();
             }
         }
     }

@@ -2,13 +2,11 @@ package io.gctls.shell;
 
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
-import io.gctls.core.FileProblems;
 import io.gctls.core.GctlsException;
+import io.gctls.core.InputFiles;
 import io.gctls.core.Prompter;
 import io.gctls.core.Quote;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +45,8 @@ final class ScriptRunner {
         List<Line> lines;
         try {
             lines = read(file);
-        } catch (IOException e) {
-            return ErrorReporter.report(GctlsException.input("cannot read command file " + file + ": "
-                    + FileProblems.describe(e)), "script", output, session.debug());
+        } catch (GctlsException e) {
+            return ErrorReporter.report(e, "script", output, session.debug());
         }
         DEPTH.set(depth + 1);
         try {
@@ -95,8 +92,12 @@ final class ScriptRunner {
         }
     }
 
-    static List<Line> read(Path file) throws IOException {
-        List<String> raw = Files.readAllLines(file, StandardCharsets.UTF_8);
+    /** A command file is lines typed by hand; anything bigger was picked by mistake. */
+    private static final long MAX_BYTES = 4L * 1024 * 1024;
+
+    static List<Line> read(Path file) {
+        List<String> raw = new String(InputFiles.read(file, "command file", MAX_BYTES, Cancellation.never()),
+                StandardCharsets.UTF_8).lines().toList();
         List<Line> lines = new ArrayList<>();
         StringBuilder pending = new StringBuilder();
         int start = 0;

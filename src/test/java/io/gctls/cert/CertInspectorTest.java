@@ -137,7 +137,7 @@ class CertInspectorTest {
     @Test
     void thePasswordFileBeatsTheEnvironment() {
         CertInspector wrongEnv = new CertInspector(Fixtures.CLOCK, Environment.of(Map.of("GCTLS_KEY_PASSWORD", "nope-nope")));
-        InspectRequest request = rsa("ok-rsa/leaf.enc-legacy.key").withPasswordFile(f("ok-rsa/password.txt"));
+        InspectRequest request = rsa("ok-rsa/leaf.enc-legacy.key").withPasswordFile(Fixtures.secret("ok-rsa/password.txt"));
         assertThat(wrongEnv.inspect(request, Prompter.none()).report().codes()).isEmpty();
     }
 
@@ -165,10 +165,23 @@ class CertInspectorTest {
     @Test
     void anEmptyPasswordFileMeansNoPassword() throws Exception {
         Path empty = Files.writeString(tmp.resolve("empty.pass"), "\n");
+        Files.setPosixFilePermissions(empty, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         InspectionReport report = inspector.inspect(rsa("ok-rsa/leaf.enc-pkcs8.key").withPasswordFile(empty),
                 Prompter.none()).report();
         assertThat(report.codes()).containsExactly("encrypted-key");
         assertThat(report.findings().get(0).message()).contains("the --password-file is empty");
+    }
+
+    @Test
+    void aPasswordFileOthersCanReadIsRefusedLikeASecretFile() throws Exception {
+        Path shared = Files.writeString(tmp.resolve("shared.pass"), PASSWORD + "\n");
+        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        assertThatThrownBy(() -> inspector.inspect(rsa("ok-rsa/leaf.enc-pkcs8.key").withPasswordFile(shared),
+                Prompter.none()))
+                .isInstanceOf(GctlsException.class)
+                .hasMessage("refusing to read the --password-file from " + shared + ": other users can read it"
+                        + " (run: chmod 600 " + shared + ")")
+                .satisfies(e -> assertThat(((GctlsException) e).exitCode()).isEqualTo(ExitCode.INPUT));
     }
 
     private static InspectRequest rsa(String key) {

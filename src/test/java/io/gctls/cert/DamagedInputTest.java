@@ -32,7 +32,7 @@ class DamagedInputTest {
     void damagedFilesInEverySlotGiveFindingsNotExceptions() throws Exception {
         Random random = new Random(20261201L);
         CertInspector inspector = new CertInspector(Fixtures.CLOCK, Environment.of(Map.of()));
-        Path passwordFile = Fixtures.file("ok-rsa/password.txt");
+        Path passwordFile = Fixtures.secret("ok-rsa/password.txt");
         int runs = 0;
         for (String source : SOURCES) {
             byte[] original = Files.readAllBytes(Fixtures.file(source));

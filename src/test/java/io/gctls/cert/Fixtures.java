@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /** The committed test PKI (fixtures/certs) and its manifest, cases.tsv. */
-final class Fixtures {
+public final class Fixtures {
 
     /** A fixed "now" inside every fixture's validity window except the date cases'. */
     static final Instant NOW = Instant.parse("2030-06-01T12:00:00Z");
@@ -32,6 +32,27 @@ final class Fixtures {
     static Path file(String relative) {
         return dir().resolve(relative);
     }
+
+    /**
+     * A password file of the fixtures, copied to a file only its owner can read: git checks files out
+     * readable by all, and gctls refuses a password file others can read, as it refuses a secret file.
+     */
+    public static Path secret(String relative) {
+        try {
+            Path copy = SECRETS.resolve(relative.replace('/', '_'));
+            if (!Files.exists(copy)) {
+                Files.createDirectories(SECRETS);
+                Files.copy(file(relative), copy);
+                Files.setPosixFilePermissions(copy, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final Path SECRETS = Path.of(System.getProperty("java.io.tmpdir"),
+            "gctls-test-secrets-" + ProcessHandle.current().pid());
 
     /** One row of cases.tsv. */
     record Case(String name, String cert, String key, String chain, String trust, String domain, String password,
@@ -52,7 +73,7 @@ final class Fixtures {
                 request = request.withDomain(domain);
             }
             if (password != null) {
-                request = request.withPasswordFile(file(password));
+                request = request.withPasswordFile(secret(password));
             }
             return request;
         }

@@ -31,6 +31,15 @@ public class CertSteps {
                 world.tmp().resolve(dir));
     }
 
+    /** A password file as a careful user keeps it: only its owner can read it (gctls refuses others). */
+    @Given("a private file {string} containing:")
+    public void aPrivateFileContaining(String name, String content) throws IOException {
+        Path file = world.tmp().resolve(world.expand(name));
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, world.expand(content), java.nio.charset.StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    }
+
     @Then("the finding codes are {string}")
     public void theFindingCodesAre(String expected) {
         List<String> codes = JsonPath.read(world.last().stdout(), "$.findings[*].code");

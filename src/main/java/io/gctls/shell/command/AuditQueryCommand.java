@@ -19,10 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /** {@code audit query}: every page of an audit window, each event once, as a table or JSON lines. */
-@Component
 public class AuditQueryCommand extends GctlsCommand {
 
     static final String SINCE_DEFAULT = "1h";

@@ -23,14 +23,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code audit tail}: the recent events, then with {@code --follow} each new one as it arrives, once.
  * Ctrl-C stops a follow with exit 130 (SPEC §3 "interrupted"; a command file stops there too);
  * {@code --for} stops it with exit 0.
  */
-@Component
 public class AuditTailCommand extends GctlsCommand {
 
     static final String SINCE_DEFAULT = "10m";

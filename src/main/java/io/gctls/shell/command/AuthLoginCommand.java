@@ -14,10 +14,8 @@ import io.gctls.shell.Outcome;
 import io.gctls.shell.SandboxControl;
 import java.time.Clock;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /** {@code auth login}: a client-credentials login; the session keeps and refreshes the token. */
-@Component
 public class AuthLoginCommand extends GctlsCommand {
 
     private static final List<String> TARGET_OPTIONS = List.of("region", "api-url", "login-url", "client-id",

@@ -10,10 +10,8 @@ import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 
 /** {@code auth logout}: revoke the token (DELETE /api/v2/tokens/me), drop it from memory and the cache. */
-@Component
 public class AuthLogoutCommand extends GctlsCommand {
 
     private final ApiAccess access;

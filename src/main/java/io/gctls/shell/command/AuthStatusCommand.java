@@ -15,10 +15,8 @@ import io.gctls.shell.Output;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /** {@code auth status}: organisation, client, token expiry countdown and scopes of the session. */
-@Component
 public class AuthStatusCommand extends GctlsCommand {
 
     private final ApiAccess access;

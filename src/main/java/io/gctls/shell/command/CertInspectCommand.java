@@ -17,13 +17,11 @@ import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code cert inspect}: every check of SPEC §4 on a certificate, its key and chain, and one verdict.
  * Exit 3 on an error verdict (or an unreadable file), warnings succeed unless {@code --strict}.
  */
-@Component
 public class CertInspectCommand extends GctlsCommand {
 
     private final CertInspector inspector;
@@ -48,7 +46,7 @@ public class CertInspectCommand extends GctlsCommand {
         InspectRequest request = CertInputs.request(invocation, environment);
         Inspection inspection;
         try (Metrics.Timer timer = metrics.start("validate")) {
-            inspection = inspector.inspect(request, invocation.prompter());
+            inspection = inspector.inspect(request, invocation.prompter(), invocation.cancellation());
         }
         InspectionReport report = inspection.report();
         return Outcome.of(report, CertInspectCommand::render, exitCode(report.verdict()));

@@ -28,13 +28,11 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code deploy}: validate, build, send (SPEC §5). A certificate verdict of error stops before
  * anything is sent; {@code --dry-run} prints the redacted body and sends nothing.
  */
-@Component
 public class DeployCommand extends GctlsCommand {
 
     private final PayloadFactory factory;

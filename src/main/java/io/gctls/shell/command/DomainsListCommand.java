@@ -11,10 +11,8 @@ import io.gctls.shell.Outcome;
 import io.gctls.shell.Tables;
 import io.gctls.shell.Output;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /** {@code domains list}: what is deployed, every page fetched for the user. */
-@Component
 public class DomainsListCommand extends GctlsCommand {
 
     private final ApiAccess access;

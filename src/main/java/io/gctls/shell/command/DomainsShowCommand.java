@@ -9,10 +9,8 @@ import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /** {@code domains show ID}: one deployed domain. */
-@Component
 public class DomainsShowCommand extends GctlsCommand {
 
     private final ApiAccess access;

@@ -10,10 +10,8 @@ import io.gctls.shell.Tables;
 import io.gctls.shell.Output;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.stereotype.Component;
 
 /** {@code metrics}: latency per step this session (count, p50, p95, p99, max). */
-@Component
 public class MetricsCommand extends GctlsCommand {
 
     private final Metrics metrics;

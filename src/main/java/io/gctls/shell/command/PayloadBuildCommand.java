@@ -8,10 +8,8 @@ import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
 import io.gctls.shell.PayloadFactory;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /** {@code payload build}: validate and build the custom-domain body; the session keeps it for preview and save. */
-@Component
 public class PayloadBuildCommand extends GctlsCommand {
 
     private final PayloadFactory factory;

@@ -11,10 +11,8 @@ import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
 import io.gctls.shell.PayloadFactory;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /** {@code payload preview}: the body exactly as it would be sent, with the private key redacted. */
-@Component
 public class PayloadPreviewCommand extends GctlsCommand {
 
     private final PayloadFactory factory;

@@ -16,10 +16,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 
 /** {@code payload save --out F}: the real body, private key included, in a file only you can read (0600). */
-@Component
 public class PayloadSaveCommand extends GctlsCommand {
 
     private final PayloadFactory factory;

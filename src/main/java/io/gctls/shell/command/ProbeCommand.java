@@ -21,7 +21,6 @@ import io.gctls.shell.SandboxControl;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 
 /**
  * {@code probe HOST[:PORT]}: a live TLS handshake report and the SPEC §4 verdict on the chain the
@@ -30,7 +29,6 @@ import org.springframework.stereotype.Component;
  * handshake fails. In a sandbox session, a HOST deployed in the sandbox is probed on the sandbox's
  * TLS port unless a port or {@code --connect} says otherwise.
  */
-@Component
 public class ProbeCommand extends GctlsCommand {
 
     private final Prober prober;

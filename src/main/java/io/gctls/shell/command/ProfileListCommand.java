@@ -10,10 +10,8 @@ import io.gctls.shell.Tables;
 import io.gctls.shell.Output;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 
 /** {@code profile list}: the named environments of config.toml, and which one is in use. */
-@Component
 public class ProfileListCommand extends GctlsCommand {
 
     private final ProfileStore profiles;

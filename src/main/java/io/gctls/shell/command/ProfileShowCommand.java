@@ -10,10 +10,8 @@ import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 
 /** {@code profile show [NAME]}: one profile's settings; how its secret is held, never the secret. */
-@Component
 public class ProfileShowCommand extends GctlsCommand {
 
     private final ProfileStore profiles;

@@ -7,10 +7,8 @@ import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 
 /** {@code profile use NAME}: switch this session to a profile and remember it for later runs. */
-@Component
 public class ProfileUseCommand extends GctlsCommand {
 
     private final ProfileStore profiles;

@@ -8,17 +8,15 @@ import io.gctls.shell.Outcome;
 import io.gctls.shell.SandboxControl;
 import java.util.List;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
+import java.util.function.Supplier;
 
 /** {@code sandbox fault clear}: remove every fault, and close the circuit breakers they opened. */
-@Component
 public class SandboxFaultClearCommand extends GctlsCommand {
 
     private final SandboxControl control;
-    private final ObjectProvider<ApiRuntime> runtime;
+    private final Supplier<ApiRuntime> runtime;
 
-    public SandboxFaultClearCommand(SandboxControl control, ObjectProvider<ApiRuntime> runtime) {
+    public SandboxFaultClearCommand(SandboxControl control, Supplier<ApiRuntime> runtime) {
         super("sandbox fault clear", "Sandbox", "Remove every sandbox fault and close open circuit breakers",
                 List.of("sandbox fault clear"));
         this.control = control;
@@ -30,7 +28,7 @@ public class SandboxFaultClearCommand extends GctlsCommand {
         Sandbox sandbox = control.require();
         int cleared = sandbox.faults().size();
         sandbox.clearFaults();
-        runtime.getObject().circuits().resetAll();
+        runtime.get().circuits().resetAll();
         return Outcome.of(Map.of("cleared", cleared), (r, out) -> out.println("cleared " + cleared + " fault"
                 + (cleared == 1 ? "" : "s") + "; circuit breakers closed"));
     }

@@ -10,10 +10,8 @@ import io.gctls.shell.Outcome;
 import io.gctls.shell.SandboxControl;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 
 /** {@code sandbox fault ...}: make the sandbox misbehave, to reproduce every path of SPEC §5 by hand. */
-@Component
 public class SandboxFaultCommand extends GctlsCommand {
 
     private final SandboxControl control;

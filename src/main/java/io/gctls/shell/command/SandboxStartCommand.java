@@ -9,10 +9,8 @@ import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.SandboxControl;
 import java.util.List;
-import org.springframework.stereotype.Component;
 
 /** {@code sandbox start}: the built-in emulator on a loopback port, and the session logged in to it. */
-@Component
 public class SandboxStartCommand extends GctlsCommand {
 
     private final SandboxControl control;

@@ -10,10 +10,8 @@ import io.gctls.shell.Output;
 import io.gctls.shell.SandboxControl;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 
 /** {@code sandbox status}: URL, the fixed credentials (to use from a second shell), counts, rate and faults. */
-@Component
 public class SandboxStatusCommand extends GctlsCommand {
 
     private final SandboxControl control;

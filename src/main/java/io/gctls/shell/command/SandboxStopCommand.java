@@ -6,10 +6,8 @@ import io.gctls.shell.Outcome;
 import io.gctls.shell.SandboxControl;
 import java.util.List;
 import java.util.Map;
-import org.springframework.stereotype.Component;
 
 /** {@code sandbox stop}: stop the emulator; its domains and audit events are gone with it. */
-@Component
 public class SandboxStopCommand extends GctlsCommand {
 
     private final SandboxControl control;

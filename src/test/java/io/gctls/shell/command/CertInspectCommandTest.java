@@ -70,6 +70,17 @@ class CertInspectCommandTest {
     }
 
     @Test
+    @org.junit.jupiter.api.condition.EnabledOnOs(org.junit.jupiter.api.condition.OS.LINUX)
+    void anEndlessDeviceAsAFileIsExit3NotAnInternalError() {
+        Run run = gctls(inspect("--cert", "/dev/zero", "--key", f("chain/leaf.key")));
+        assertThat(run.exitCode()).isEqualTo(3);
+        assertThat(run.stderr().strip()).startsWith("error: cannot read --cert /dev/zero: it holds more than 4 MiB")
+                .doesNotContain("\n").doesNotContain("Exception").doesNotContain("OutOfMemory");
+        Run key = gctls(inspect("--cert", f("chain/leaf.pem"), "--key", "/dev/zero"));
+        assertThat(key.exitCode()).isEqualTo(3);
+    }
+
+    @Test
     void jsonIsExactlyTheContractDocument() {
         Run run = gctls(inspect("--cert", f("chain/leaf.pem"), "--key", f("key-mismatch/other-rsa.key"),
                 "--chain", f("chain-out-of-order/chain.pem"), "--trust", f("pki/root-ca.pem"), "--output", "json"));
