@@ -1,5 +1,6 @@
 package io.gctls.api;
 
+import java.time.Duration;
 import java.util.function.Consumer;
 
 /**
@@ -14,11 +15,14 @@ public interface Progress extends Consumer<String> {
         accept(notice.describe());
     }
 
-    /** Tells {@code progress} about a wait, structured when it can take it. */
+    /**
+     * Tells {@code progress} about a wait: every wait over a second when it takes notices (a
+     * terminal counts them down), else as a line of text, and then only for waits of 2 s or more.
+     */
     static void waiting(Consumer<String> progress, WaitNotice notice) {
         if (progress instanceof Progress structured) {
             structured.waiting(notice);
-        } else {
+        } else if (notice.delay().compareTo(Duration.ofSeconds(2)) >= 0) {
             progress.accept(notice.describe());
         }
     }
