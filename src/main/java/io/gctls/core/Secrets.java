@@ -16,10 +16,9 @@ import java.util.regex.Pattern;
  * process learns (client secret, the Basic value made from it, access token, key password, the
  * base64 body of a private key) is registered here, and the shell's output and error writers and
  * the log converters mask any registered value before it is written, in the forms a server is
- * likely to echo it back in (as is, JSON-escaped, URL-encoded), and also a piece of one: a run of
- * {@value #MIN_FRAGMENT} or more base64 characters that occurs inside a registered secret, which is
- * what is left when a key line or a token is cut in half. Code must still never print a secret on
- * purpose; this catches the accident.
+ * likely to echo it back in (as is, JSON-escaped, URL-encoded). Text a server wrote is held to a
+ * stricter rule ({@link #redactCutText}): pieces of a secret are masked too. Code must still never
+ * print a secret on purpose; this catches the accident.
  */
 public final class Secrets {
 
@@ -120,10 +119,7 @@ public final class Secrets {
         register(joined);
     }
 
-    /**
-     * Every registered secret masked, and every piece of one of {@value #MIN_FRAGMENT} characters or
-     * more: what is left of a key line or a token cut in half is still a secret.
-     */
+    /** Every registered secret masked, in each of the forms it was registered in. */
     public static String redact(String text) {
         Index current = index;
         if (text == null || current.longestFirst().isEmpty()) {
@@ -135,13 +131,16 @@ public final class Secrets {
                 result = result.replace(secret, MASK);
             }
         }
-        return maskPieces(result, current);
+        return result;
     }
 
     /**
-     * As {@link #redact}, for text that someone else may have cut short (a server's echo of a request):
-     * also masks a shorter piece of a secret, down to {@value #MIN_EDGE} characters, where the text
-     * begins or ends, which is where such a cut leaves one.
+     * As {@link #redact}, for text that someone else wrote and may have cut short (a server's echo of
+     * a request): also masks every piece of a secret of {@value #MIN_FRAGMENT} characters or more
+     * (what is left of a key line or a token cut in half is still a secret), and a shorter piece,
+     * down to {@value #MIN_EDGE} characters, where the text begins or ends, which is where such a cut
+     * leaves one. Only for such text: in gctls's own output the pieces would also hit what a key
+     * shares with its certificate (the algorithm's encoding) and a client id inside its secret.
      */
     public static String redactCutText(String text) {
         Index current = index;
@@ -149,6 +148,7 @@ public final class Secrets {
         if (result == null || current.longestFirst().isEmpty()) {
             return result;
         }
+        result = maskPieces(result, current);
         Matcher lead = RUN.matcher(result);
         Matcher mark = CUT_MARK.matcher(result);
         if (mark.lookingAt() && lead.region(mark.end(), result.length()).lookingAt()) {

@@ -3,6 +3,7 @@ package io.gctls.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** What is dropped from a server's text, and what is left alone. */
@@ -13,6 +14,7 @@ class ServerTextTest {
             + "dQ3XkZ7v9yM2==";
     private static final String PEM = "-----BEGIN PRIVATE KEY-----\n" + BODY + "\n-----END PRIVATE KEY-----";
 
+    @BeforeEach
     @AfterEach
     void forget() {
         Secrets.clearForTests();
