@@ -2,24 +2,26 @@ package io.gctls.cert;
 
 import io.gctls.core.Cancellation;
 import io.gctls.core.Environment;
-import io.gctls.core.InputFiles;
 import io.gctls.core.Prompter;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * {@code cert inspect}: reads a certificate, its key and chain the way users hand them over, runs
- * every check of SPEC §4 and returns one verdict, plus the parsed bundle the payload builder reuses.
+ * The one inspector: every check of docs/findings.md on parsed {@link Material} (files a user handed
+ * over, or a chain a server sent), one verdict, plus the parsed bundle the payload builder reuses.
  *
- * <p>An unreadable or missing file is an input failure ({@link io.gctls.core.GctlsException}, exit 3)
- * thrown before anything else happens; everything else, however broken, becomes a finding.
+ * <p>Reading files is the edge's job ({@link Material#read}); an unreadable or missing file is an
+ * input failure there (exit 3), before anything else happens. Everything else, however broken,
+ * becomes a finding.
  */
 public final class CertInspector {
 
@@ -38,7 +40,7 @@ public final class CertInspector {
     }
 
     /**
-     * Inspects one bundle.
+     * Reads the request's files and inspects them.
      *
      * @param prompter asked for the key's password only when the key is encrypted, no password file or
      *     {@code GCTLS_KEY_PASSWORD} is given, and {@link Prompter#canAsk()}; pass {@link Prompter#none()}
@@ -51,67 +53,73 @@ public final class CertInspector {
 
     /** As {@link #inspect(InspectRequest, Prompter)}; Ctrl-C ends a read of a pipe or a slow fetch (exit 130). */
     public Inspection inspect(InspectRequest request, Prompter prompter, Cancellation cancellation) {
-        // every file is read before any password is asked for, so a typo in a path fails fast
-        CryptoFile certFile = CryptoFileReader.read(request.cert(), "--cert", cancellation);
-        Optional<CryptoFile> keyFile = request.key().map(p -> CryptoFileReader.read(p, "--key", cancellation));
-        Optional<CryptoFile> chainFile = request.chain().map(p -> CryptoFileReader.read(p, "--chain", cancellation));
-        Optional<CryptoFile> trustFile = request.trust().map(p -> CryptoFileReader.read(p, "--trust", cancellation));
-        Optional<char[]> password = request.passwordFile().map(p -> PasswordSource.firstLine(
-                InputFiles.readSecret(p, "--password-file", PasswordSource.MAX_FILE_BYTES, cancellation)));
-        PasswordSource passwords = new PasswordSource(password, environment, prompter);
-        return new Run(request, clock.instant(), passwords).inspect(certFile, keyFile, chainFile, trustFile);
+        return inspect(Material.read(request, cancellation), request.options(), prompter, cancellation);
     }
 
-    /** One certificate as supplied, with the option it came from. */
+    /** Inspects material already read (files, or a chain a server sent). */
+    public Inspection inspect(Material material, InspectOptions options, Prompter prompter,
+            Cancellation cancellation) {
+        PasswordSource passwords = new PasswordSource(material.password(), environment, prompter);
+        return new Run(options, clock.instant(), passwords, material.served() ? PathFinder.Wording.SERVED
+                : PathFinder.Wording.FILES).inspect(material);
+    }
+
+    /** One certificate as supplied, with where it came from: cert, chain or served. */
     private record Supplied(X509Certificate certificate, String source) {
     }
 
     /** The state of one inspection. */
     private final class Run {
-        private final InspectRequest request;
+        private final InspectOptions options;
         private final Instant now;
         private final PasswordSource passwords;
+        private final PathFinder.Wording wording;
         private final List<Finding> findings = new ArrayList<>();
-        private final List<String> fixups = new ArrayList<>();
+        private final List<CertificateBundle.Encoding> encodings = new ArrayList<>();
         /** With multiple-leaves: the end-entity certificates of the --cert file (not "extra" on top of that). */
         private final List<X509Certificate> otherLeaves = new ArrayList<>();
+        private Optional<CertificateBundle.KeyOrigin> keyOrigin = Optional.empty();
 
-        Run(InspectRequest request, Instant now, PasswordSource passwords) {
-            this.request = request;
+        Run(InspectOptions options, Instant now, PasswordSource passwords, PathFinder.Wording wording) {
+            this.options = options;
             this.now = now;
             this.passwords = passwords;
+            this.wording = wording;
         }
 
-        Inspection inspect(CryptoFile certFile, Optional<CryptoFile> keyFile, Optional<CryptoFile> chainFile,
-                Optional<CryptoFile> trustFile) {
+        Inspection inspect(Material material) {
+            CryptoFile certFile = material.cert();
+            Optional<CryptoFile> chainFile = material.chain();
             List<X509Certificate> fromCert = certificates(certFile);
             int before = findings.size();
             List<X509Certificate> fromChain = chainFile.map(this::certificates).orElse(List.of());
             boolean chainUnusable = findings.size() > before;
+            String certSource = certFile.isServed() ? CryptoFile.SERVED : "cert";
             List<Supplied> supplied = new ArrayList<>();
-            fromCert.forEach(c -> supplied.add(new Supplied(c, "cert")));
+            fromCert.forEach(c -> supplied.add(new Supplied(c, certSource)));
             fromChain.forEach(c -> supplied.add(new Supplied(c, "chain")));
 
-            Optional<KeyDecoder.DecodedKey> key = keyFile.isPresent() ? key(keyFile.get())
+            Optional<KeyDecoder.DecodedKey> key = material.key().isPresent() ? key(material.key().get())
                     : embeddedKey(certFile);
             before = findings.size();
-            TrustAnchors anchors = trustFile.map(this::anchors).orElseGet(defaultTrust);
+            TrustAnchors anchors = material.trust().map(this::anchors).orElseGet(defaultTrust);
             boolean trustUnusable = findings.size() > before;
 
             Optional<X509Certificate> leaf = chooseLeaf(certFile, fromCert, supplied, key);
             if (leaf.isEmpty()) {
                 return finish(List.of(), Optional.empty());
             }
-            boolean keyMatches = key.map(k -> checkKeyMatches(k, leaf.get(), keyFile.orElse(certFile))).orElse(false);
+            CryptoFile keyFile = material.key().orElse(certFile);
+            boolean keyMatches = key.map(k -> checkKeyMatches(k, leaf.get(), keyFile)).orElse(false);
 
             List<X509Certificate> pool = supplied.stream().map(Supplied::certificate).toList();
-            PathFinder.Result path = PathFinder.find(leaf.get(), pool, anchors, now);
+            PathFinder.Result path = PathFinder.find(leaf.get(), pool, anchors, now, wording);
             // a chain or trust file that could not be read is the cause, already reported; the missing
             // issuer that follows from it would only repeat it less precisely
             path.failure().filter(f -> !(chainUnusable || trustUnusable) || !f.is(CheckCode.CHAIN_INCOMPLETE))
                     .ifPresent(findings::add);
             if (path.anchored()) {
-                chainHygiene(leaf.get(), supplied, otherLeaves, path, chainFile, certFile);
+                chainHygiene(leaf.get(), supplied, path, chainFile, certFile);
             }
             servedChainChecks(path);
             leafChecks(leaf.get());
@@ -121,14 +129,23 @@ public final class CertInspector {
                     path.intermediates(), path.anchor(), key.map(KeyDecoder.DecodedKey::key),
                     key.map(k -> new SensitivePem(Pem.encode("PRIVATE KEY", encoded(k)))),
                     key.flatMap(k -> keyMatches ? Optional.of(KeyFacts.summary(leaf.get())) : KeyFacts.summary(k.info())),
-                    fixups);
+                    encodings, keyOrigin, List.of());
             return finish(details, Optional.of(bundle));
         }
 
         private Inspection finish(List<CertificateDetails> details, Optional<CertificateBundle> bundle) {
-            List<Finding> ordered = findings.stream().distinct()
+            List<Finding> ordered = findings.stream().distinct().map(f -> indexed(f, details))
                     .sorted(Comparator.comparing(Finding::severity).reversed()).toList();
             return new Inspection(new InspectionReport(Verdict.of(ordered), ordered, details), bundle);
+        }
+
+        private Finding indexed(Finding finding, List<CertificateDetails> details) {
+            if (finding.subject() == null) {
+                return finding;
+            }
+            String sha256 = Certs.sha256(finding.subject());
+            return details.stream().filter(d -> d.sha256().equals(sha256)).findFirst()
+                    .map(d -> finding.at(d.index())).orElse(finding);
         }
 
         // ------------------------------------------------------------------ files and slots
@@ -136,56 +153,55 @@ public final class CertInspector {
         /** The certificates of a --cert or --chain file, with findings when it holds none or is damaged. */
         private List<X509Certificate> certificates(CryptoFile file) {
             if (file.empty()) {
-                add(CheckCode.EMPTY_CERT, file.describe() + " is empty; it should hold PEM certificates");
+                add(CheckCode.EMPTY_CERT, "", file, Map.of("wanted", file.isServed() ? "certificates"
+                        : "PEM certificates"));
                 return List.of();
             }
             if (file.certificates().isEmpty()) {
                 if (!file.privateKeys().isEmpty()) {
-                    add(CheckCode.CERT_IS_KEY, file.describe() + " holds a private key, not a certificate"
-                            + (file.option().equals("--cert") ? " (are --cert and --key swapped?)" : ""));
+                    add(CheckCode.CERT_IS_KEY, "private", file, Map.of("hint", file.option().equals("--cert")
+                            ? " (are --cert and --key swapped?)" : ""));
                 } else if (!file.publicKeys().isEmpty()) {
-                    add(CheckCode.CERT_IS_KEY, file.describe() + " holds a public key, not a certificate");
+                    add(CheckCode.CERT_IS_KEY, "public", file, Map.of());
                 } else {
-                    add(CheckCode.BAD_PEM, file.describe() + " holds no certificate: " + firstReason(file));
+                    add(CheckCode.BAD_PEM, "no-certificate", file, Map.of("reason", firstReason(file)));
                 }
                 return List.of();
             }
-            file.problems().forEach(problem -> add(CheckCode.BAD_PEM, file.describe() + ": " + problem));
+            file.problems().forEach(problem -> add(CheckCode.BAD_PEM, "block", file, Map.of("reason", problem)));
             encodingNotes(file, "certificates");
             return file.certificates();
         }
 
         private TrustAnchors anchors(CryptoFile file) {
             if (file.empty()) {
-                add(CheckCode.EMPTY_CERT, file.describe() + " is empty; it should hold the trusted root(s)");
+                add(CheckCode.EMPTY_CERT, "", file, Map.of("wanted", "the trusted root(s)"));
             } else if (file.certificates().isEmpty()) {
-                add(CheckCode.BAD_PEM, file.describe() + " holds no certificate: " + firstReason(file));
+                add(CheckCode.BAD_PEM, "no-certificate", file, Map.of("reason", firstReason(file)));
             } else {
-                file.problems().forEach(problem -> add(CheckCode.BAD_PEM, file.describe() + ": " + problem));
+                file.problems().forEach(problem -> add(CheckCode.BAD_PEM, "block", file, Map.of("reason", problem)));
             }
             return TrustAnchors.of(file.certificates(), "--trust " + file.path());
         }
 
         private Optional<KeyDecoder.DecodedKey> key(CryptoFile file) {
             if (file.empty()) {
-                add(CheckCode.EMPTY_KEY, file.describe() + " is empty; it should hold the private key");
+                add(CheckCode.EMPTY_KEY, "", file, Map.of());
                 return Optional.empty();
             }
             if (file.privateKeys().isEmpty()) {
                 if (!file.certificates().isEmpty()) {
-                    add(CheckCode.KEY_IS_CERT, file.describe() + " holds a certificate, not a private key"
-                            + " (are --cert and --key swapped?)");
+                    add(CheckCode.KEY_IS_CERT, "", file, Map.of());
                 } else if (!file.publicKeys().isEmpty()) {
-                    add(CheckCode.KEY_IS_PUBLIC_KEY, file.describe() + " holds only a public key; the private key"
-                            + " is needed");
+                    add(CheckCode.KEY_IS_PUBLIC_KEY, "", file, Map.of());
                 } else {
-                    add(CheckCode.BAD_PEM, file.describe() + " holds no private key: " + firstReason(file));
+                    add(CheckCode.BAD_PEM, "no-key", file, Map.of("reason", firstReason(file)));
                 }
                 return Optional.empty();
             }
-            file.problems().forEach(problem -> add(CheckCode.BAD_PEM, file.describe() + ": " + problem));
+            file.problems().forEach(problem -> add(CheckCode.BAD_PEM, "block", file, Map.of("reason", problem)));
             encodingNotes(file, "the key");
-            return decode(file);
+            return decode(file, false);
         }
 
         /** A certificate file that also holds the key (haproxy style) serves as both when --key is absent. */
@@ -193,43 +209,31 @@ public final class CertInspector {
             if (certFile.privateKeys().isEmpty() || certFile.certificates().isEmpty()) {
                 return Optional.empty();
             }
-            Optional<KeyDecoder.DecodedKey> key = decode(certFile);
-            key.ifPresent(k -> fixups.add("used the private key found in " + certFile.describe()));
-            return key;
+            return decode(certFile, true);
         }
 
-        private Optional<KeyDecoder.DecodedKey> decode(CryptoFile file) {
+        private Optional<KeyDecoder.DecodedKey> decode(CryptoFile file, boolean fromCertFile) {
             try {
                 KeyDecoder.DecodedKey key = KeyDecoder.decode(file.privateKeys().get(0), file.describe(), passwords);
-                if (key.wasEncrypted()) {
-                    fixups.add("decrypted the " + key.format() + " key");
-                } else if (!key.format().equals("PKCS#8")) {
-                    fixups.add("converted the " + key.format() + " key to PKCS#8");
-                }
+                keyOrigin = Optional.of(new CertificateBundle.KeyOrigin(file.describe(), key.format(),
+                        key.wasEncrypted(), fromCertFile));
                 return Optional.of(key);
             } catch (KeyDecoder.Problem problem) {
-                add(problem.code(), problem.getMessage());
+                findings.add(problem.finding());
                 return Optional.empty();
             }
         }
 
         private void encodingNotes(CryptoFile file, String what) {
             if (file.der()) {
-                add(CheckCode.DER, file.describe() + " is DER; the payload sends " + what + " as PEM");
-                fixups.add("converted DER to PEM (" + file.describe() + ")");
+                add(CheckCode.DER, "", file, Map.of("what", what));
             }
             if (file.bom()) {
-                add(CheckCode.BOM, file.describe() + " starts with a byte-order mark; the payload strips it");
-                fixups.add("stripped a byte-order mark (" + file.describe() + ")");
+                add(CheckCode.BOM, "", file, Map.of());
             }
-            if (file.crlf()) {
-                fixups.add("normalised CRLF line endings (" + file.describe() + ")");
-            }
-            if (file.textAround()) {
-                fixups.add("dropped text outside the PEM blocks (" + file.describe() + ")");
-            }
-            if (file.pkcs7()) {
-                fixups.add("unpacked the PKCS#7 bundle (" + file.describe() + ")");
+            if (file.der() || file.bom() || file.crlf() || file.textAround() || file.pkcs7()) {
+                encodings.add(new CertificateBundle.Encoding(file.describe(), file.der(), file.bom(), file.crlf(),
+                        file.textAround(), file.pkcs7(), false));
             }
         }
 
@@ -258,10 +262,10 @@ public final class CertInspector {
                     .filter(c -> !Certs.isCa(c) && !issuesAnother(c, all)).toList();
             if (endEntities.size() > 1) {
                 otherLeaves.addAll(endEntities);
-                add(CheckCode.MULTIPLE_LEAVES, certFile.describe() + " holds " + endEntities.size()
-                        + " end-entity certificates (" + endEntities.stream().map(Certs::quoted)
-                                .collect(Collectors.joining(", "))
-                        + "); it must hold one leaf, optionally followed by its chain", null);
+                add(CheckCode.MULTIPLE_LEAVES, "", certFile, Map.of("count", String.valueOf(endEntities.size()),
+                        "names", names(endEntities), "expected", certFile.isServed()
+                                ? "a server sends one leaf, followed by its chain"
+                                : "it must hold one leaf, optionally followed by its chain"));
                 return Optional.of(endEntities.stream()
                         .filter(c -> key.isPresent() && KeyFacts.matches(key.get().info(), key.get().key(), c))
                         .findFirst()
@@ -285,20 +289,20 @@ public final class CertInspector {
             }
             String keyType = KeyFacts.publicHalf(key.info()).map(spki -> KeyFacts.of(spki).describe())
                     .orElse("a key of another type");
-            String certType = KeyFacts.of(leaf).describe();
-            add(CheckCode.KEY_MISMATCH, "the private key in " + keyFile.describe() + " (" + keyType
-                    + ") does not belong to the leaf " + Certs.quoted(leaf) + " (" + certType + ")", Certs.label(leaf));
+            findings.add(Finding.of(CheckCode.KEY_MISMATCH, "", leaf, Map.of("file", keyFile.describe(), "keyType",
+                    keyType, "certType", KeyFacts.of(leaf).describe())));
             return false;
         }
 
         // ------------------------------------------------------------------------ the chain
 
         /** The WARN checks: the chain works, but is not what a server should send. */
-        private void chainHygiene(X509Certificate leaf, List<Supplied> supplied, List<X509Certificate> otherLeaves,
-                PathFinder.Result path, Optional<CryptoFile> chainFile, CryptoFile certFile) {
+        private void chainHygiene(X509Certificate leaf, List<Supplied> supplied, PathFinder.Result path,
+                Optional<CryptoFile> chainFile, CryptoFile certFile) {
+            String given = certFile.isServed() ? "the served certificates" : "the certificates supplied";
             leafRepeated(leaf, supplied, chainFile, certFile);
-            anchorAndExtras(leaf, supplied, otherLeaves, path);
-            order(leaf, supplied, path.intermediates());
+            anchorAndExtras(leaf, supplied, path, given, chainFile, certFile);
+            order(leaf, supplied, path.intermediates(), given);
         }
 
         private void leafRepeated(X509Certificate leaf, List<Supplied> supplied, Optional<CryptoFile> chainFile,
@@ -307,17 +311,19 @@ public final class CertInspector {
             if (copies.size() < 2) {
                 return;
             }
-            String where = copies.stream().skip(1).map(s -> s.source().equals("chain")
-                    ? chainFile.map(CryptoFile::describe).orElse("--chain") : certFile.describe())
+            String where = copies.stream().skip(1).map(s -> origin(s, chainFile, certFile))
                     .distinct().collect(Collectors.joining(" and "));
-            add(CheckCode.LEAF_IN_CHAIN, "the leaf " + Certs.quoted(leaf) + " appears again in " + where
-                    + "; the payload sends it once", Certs.label(leaf));
-            fixups.add("dropped the repeated leaf");
+            findings.add(Finding.of(CheckCode.LEAF_IN_CHAIN, "", leaf, Map.of("where", where)));
+        }
+
+        private String origin(Supplied s, Optional<CryptoFile> chainFile, CryptoFile certFile) {
+            return s.source().equals("chain") ? chainFile.map(CryptoFile::describe).orElse("--chain")
+                    : certFile.describe();
         }
 
         /** root-included for the anchor, extra-cert for certificates off the path; repeats are just sent once. */
-        private void anchorAndExtras(X509Certificate leaf, List<Supplied> supplied, List<X509Certificate> otherLeaves,
-                PathFinder.Result path) {
+        private void anchorAndExtras(X509Certificate leaf, List<Supplied> supplied, PathFinder.Result path,
+                String given, Optional<CryptoFile> chainFile, CryptoFile certFile) {
             X509Certificate anchor = path.anchor().orElseThrow();
             List<X509Certificate> intermediates = path.intermediates();
             boolean anchorWarned = false;
@@ -331,33 +337,26 @@ public final class CertInspector {
                 seen.add(c);
                 if (Certs.sameEntity(c, anchor)) {
                     if (!anchorWarned) {
-                        add(CheckCode.ROOT_INCLUDED, "the chain includes the trust anchor " + Certs.quoted(c)
-                                + "; servers must not send it, and the payload drops it", Certs.label(c));
-                        fixups.add("dropped the trust anchor " + Certs.quoted(c) + " from the chain");
+                        findings.add(Finding.of(CheckCode.ROOT_INCLUDED, "", c, Map.of("given", given)));
                         anchorWarned = true;
                     }
-                } else if (repeat) {
-                    // a repeat is on the path all the same: not an extra certificate, just sent once
-                    fixups.add("dropped a repeated copy of " + Certs.quoted(c));
-                } else if (intermediates.stream().noneMatch(p -> Certs.same(p, c))
+                } else if (!repeat && intermediates.stream().noneMatch(p -> Certs.same(p, c))
                         && otherLeaves.stream().noneMatch(p -> Certs.same(p, c))) {
-                    add(CheckCode.EXTRA_CERT, Certs.quoted(c) + " (from --" + s.source() + ") is not on the path from"
-                            + " the leaf to " + Certs.quoted(anchor) + "; the payload drops it", Certs.label(c));
-                    fixups.add("dropped " + Certs.quoted(c) + " (not on the path)");
+                    findings.add(Finding.of(CheckCode.EXTRA_CERT, "", c, Map.of("from",
+                            origin(s, chainFile, certFile), "anchor", Certs.quoted(anchor))));
                 }
             }
         }
 
         /** The leaf first, then each issuer in turn: the order TLS servers must send. */
-        private void order(X509Certificate leaf, List<Supplied> supplied, List<X509Certificate> intermediates) {
+        private void order(X509Certificate leaf, List<Supplied> supplied, List<X509Certificate> intermediates,
+                String given) {
             List<X509Certificate> expected = prepend(leaf, intermediates);
-            List<X509Certificate> given = distinct(supplied.stream().map(Supplied::certificate)
+            List<X509Certificate> order = distinct(supplied.stream().map(Supplied::certificate)
                     .filter(c -> expected.stream().anyMatch(p -> Certs.same(p, c))).toList());
-            if (!given.equals(expected)) {
-                add(CheckCode.CHAIN_OUT_OF_ORDER, "the certificates are supplied as " + names(given)
-                        + ", but a server must send the leaf first, then each issuer in turn: " + names(expected)
-                        + "; the payload reorders them", null);
-                fixups.add("reordered the chain to serving order");
+            if (!order.equals(expected)) {
+                findings.add(Finding.of(CheckCode.CHAIN_OUT_OF_ORDER, "", null, Map.of("given", given, "order",
+                        names(order), "expected", names(expected))));
             }
         }
 
@@ -375,11 +374,11 @@ public final class CertInspector {
         }
 
         private void leafChecks(X509Certificate leaf) {
-            CertificateChecks.expiresSoon(leaf, now, request.warnDays()).ifPresent(findings::add);
+            CertificateChecks.expiresSoon(leaf, now, options.warnDays()).ifPresent(findings::add);
             CertificateChecks.leafIsCa(leaf).ifPresent(findings::add);
             CertificateChecks.extendedKeyUsage(leaf).ifPresent(findings::add);
             CertificateChecks.keyUsage(leaf).ifPresent(findings::add);
-            request.domain().filter(d -> !d.isBlank())
+            options.domain().filter(d -> !d.isBlank())
                     .flatMap(d -> CertificateChecks.domain(leaf, d)).ifPresent(findings::add);
         }
 
@@ -438,12 +437,11 @@ public final class CertInspector {
             }
         }
 
-        private void add(CheckCode code, String message) {
-            findings.add(Finding.of(code, message));
-        }
-
-        private void add(CheckCode code, String message, String certificate) {
-            findings.add(Finding.of(code, message, certificate));
+        private void add(CheckCode code, String variant, CryptoFile file, Map<String, String> data) {
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("file", file.describe());
+            facts.putAll(data);
+            findings.add(Finding.of(code, variant, null, facts));
         }
     }
 

@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What to inspect: the files of {@code cert inspect} and its options.
+ * What to inspect: the files of {@code cert inspect} and how to judge them.
  *
  * @param trust trust anchors (PEM or DER, one or more); empty means the JDK's default trust store
  * @param warnDays {@code expires-soon} fires when the leaf expires within this many days
@@ -13,7 +13,7 @@ import java.util.Optional;
 public record InspectRequest(Path cert, Optional<Path> key, Optional<Path> chain, Optional<String> domain,
         Optional<Path> trust, Optional<Path> passwordFile, int warnDays) {
 
-    public static final int DEFAULT_WARN_DAYS = 30;
+    public static final int DEFAULT_WARN_DAYS = InspectOptions.DEFAULT_WARN_DAYS;
 
     public InspectRequest {
         Objects.requireNonNull(cert, "cert");
@@ -25,6 +25,11 @@ public record InspectRequest(Path cert, Optional<Path> key, Optional<Path> chain
     public static InspectRequest of(Path cert) {
         return new InspectRequest(cert, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), DEFAULT_WARN_DAYS);
+    }
+
+    /** How to judge what the files hold. */
+    public InspectOptions options() {
+        return new InspectOptions(domain, warnDays);
     }
 
     public InspectRequest withKey(Path file) {

@@ -100,11 +100,15 @@ class CertInspectorTest {
         InspectRequest messy = InspectRequest.of(f("chain-out-of-order/bundle.pem")).withKey(f("ok-rsa/leaf.pkcs1.der"))
                 .withChain(f("root-included/chain.pem")).withTrust(f("pki/root-ca.pem"));
         // the PKCS#1 DER key belongs to another leaf: the fix-ups are what matters here
-        CertificateBundle bundle = inspector.inspect(messy, Prompter.none()).bundle().orElseThrow();
+        Inspection inspection = inspector.inspect(messy, Prompter.none());
+        CertificateBundle bundle = inspection.bundle().orElseThrow();
         assertThat(bundle.servingChain()).extracting(Certs::label)
                 .containsExactly("gctls Test EC Intermediate", "gctls Test RSA Intermediate");
         assertThat(bundle.chainAsGiven()).hasSize(5);
-        assertThat(bundle.fixups()).anyMatch(s -> s.startsWith("converted DER to PEM (--key"))
+        assertThat(bundle.encodings()).anyMatch(e -> e.der() && e.file().startsWith("--key"));
+        assertThat(bundle.key()).hasValueSatisfying(k -> assertThat(k.format()).isEqualTo("PKCS#1"));
+        assertThat(io.gctls.payload.PayloadBuilder.fixups(inspection))
+                .anyMatch(s -> s.startsWith("converted DER to PEM (--key"))
                 .contains("reordered the chain to serving order")
                 .contains("dropped the trust anchor 'gctls Test Root CA' from the chain")
                 .contains("converted the PKCS#1 key to PKCS#8");

@@ -89,7 +89,9 @@ class CertInspectCommandTest {
         assertThat(json.propertyNames()).containsExactly("verdict", "findings", "certificates");
         assertThat(json.get("verdict").asString()).isEqualTo("error");
         assertThat(json.get("findings").get(0).propertyNames())
-                .containsExactly("severity", "code", "message", "certificate");
+                .containsExactly("severity", "code", "message", "certificate", "index", "data");
+        assertThat(json.get("findings").get(0).get("index").asInt()).isZero();
+        assertThat(json.get("findings").get(0).get("data").get("keyType").asString()).isEqualTo("RSA 2048");
         assertThat(json.get("findings").get(0).get("severity").asString()).isEqualTo("ERROR");
         assertThat(json.get("findings").get(0).get("code").asString()).isEqualTo("key-mismatch");
         assertThat(json.get("findings").get(1).get("severity").asString()).isEqualTo("WARN");
