@@ -61,6 +61,14 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
     And the JSON at "$.deploy.reconciled" is "true"
     And the API received 1 "POST" request to "/api/v2/customdomains"
 
+  Scenario: A 500 to a lookup is retried as a read, as Genesys Cloud's SDKs do, and the domain is created once
+    Given the sandbox answers 500 to "GET /api/v2/customdomains" 2 times
+    When I run "gctls deploy --domain www.example.com ${good}"
+    Then the exit code is 0
+    And stdout contains "deployed www.example.com"
+    And the API received 1 "POST" request to "/api/v2/customdomains"
+    And the sandbox holds 1 domain
+
   Scenario: A malformed JSON answer to the lookup is exit 6 with a clear line
     Given the sandbox answers malformed JSON to "GET /api/v2/customdomains"
     When I run "gctls deploy --domain www.example.com ${good}"

@@ -55,8 +55,16 @@ public class ApiException extends GctlsException {
 
     /** The circuit breaker is open: the request was not sent. */
     public static final class CircuitOpen extends ApiException {
-        public CircuitOpen(String message, List<Attempt> attempts) {
+        private final java.time.Instant nextTry;
+
+        public CircuitOpen(String message, List<Attempt> attempts, java.time.Instant nextTry) {
             super(ExitCode.UNAVAILABLE, message, null, attempts);
+            this.nextTry = nextTry;
+        }
+
+        /** When the breaker lets a request through again. */
+        public java.time.Instant nextTry() {
+            return nextTry;
         }
     }
 }

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * Sends a request with every rule of SPEC §5, without blocking a thread: pacing from the
  * rate-limit headers, the per-host circuit breaker, bearer tokens with one refresh-and-retry on
  * 401, waits on 429 (Retry-After, the message's [N], inin-ratelimit-reset, else backoff), backoff
- * on 502/503/504, resets and timeouts for requests that are safe to repeat, and an
- * {@link ApiException.Ambiguous} for a create that may have reached the server. Attempts and total
- * time are bounded; every attempt is logged with its {@code inin-correlation-id}.
+ * on every 5xx but 501 (as Genesys Cloud's own SDKs do), resets and timeouts for requests that are
+ * safe to repeat, and an {@link ApiException.Ambiguous} for a create that may have reached the
+ * server. Attempts and total time are bounded by one {@link RetryBudget}; every attempt is logged
+ * with its {@code inin-correlation-id}. docs/reliability.md has the rules in full.
  */
 public final class RequestExecutor {
 
@@ -83,7 +84,8 @@ public final class RequestExecutor {
     /** Sends {@code request}; {@code progress} hears about waits the user should know of (a 30 s Retry-After). */
     public Future<ApiResponse> execute(Target target, ApiRequest request, Cancellation cancellation,
             Consumer<String> progress) {
-        Exchange exchange = new Exchange(target, request, cancellation, progress, clock.instant());
+        Exchange exchange = new Exchange(target, request, cancellation, progress,
+                RetryBudget.start(settings, clock));
         return attempt(exchange, Duration.ZERO, "");
     }
 
@@ -93,7 +95,7 @@ public final class RequestExecutor {
         final ApiRequest request;
         final Cancellation cancellation;
         final Consumer<String> progress;
-        final Instant started;
+        final RetryBudget budget;
         final List<Attempt> attempts = new ArrayList<>();
         Duration totalWait = Duration.ZERO;
         boolean tokenReplaced;
@@ -101,12 +103,12 @@ public final class RequestExecutor {
         String lastProblem = "";
 
         Exchange(Target target, ApiRequest request, Cancellation cancellation, Consumer<String> progress,
-                Instant started) {
+                RetryBudget budget) {
             this.target = target;
             this.request = request;
             this.cancellation = cancellation;
             this.progress = progress;
-            this.started = started;
+            this.budget = budget;
         }
     }
 
@@ -194,7 +196,7 @@ public final class RequestExecutor {
             String reason = "429, " + advice.source() + " " + Waits.format(advice.delay());
             return retryOrGiveUp(ex, wait, reason, () -> rateLimited(ex, response));
         }
-        if (isOutage(status) && status != 500) {
+        if (isOutage(status)) {
             if (ex.request.repeat() == ApiRequest.Repeat.SAFE) {
                 // an outage honours Retry-After, and nothing else of the 429 rules: every Genesys answer
                 // carries inin-ratelimit-reset, and waiting out a rate window is no cure for a 503
@@ -206,9 +208,6 @@ public final class RequestExecutor {
             }
             return Future.failedFuture(ambiguous(ex, ApiError.from(response).summary(),
                     ApiError.from(response)));
-        }
-        if (status >= 500 && ex.request.repeat() == ApiRequest.Repeat.NEVER_AMBIGUOUS) {
-            return Future.failedFuture(ambiguous(ex, ApiError.from(response).summary(), ApiError.from(response)));
         }
         return Future.failedFuture(ApiException.refused(ex.request.describe(), response, ex.attempts));
     }
@@ -237,8 +236,7 @@ public final class RequestExecutor {
 
     private Future<ApiResponse> retryOrGiveUp(Exchange ex, Duration wait, String reason,
             java.util.function.Supplier<ApiException> giveUp) {
-        Duration spent = Duration.between(ex.started, clock.instant());
-        if (ex.attempts.size() >= settings.maxAttempts() || spent.plus(wait).compareTo(settings.maxTotal()) > 0) {
+        if (!ex.budget.allows(ex.attempts.size(), wait)) {
             return Future.failedFuture(giveUp.get());
         }
         Circuits.Circuit circuit = circuits.forHost(ex.target.host());
@@ -267,7 +265,7 @@ public final class RequestExecutor {
         ApiError error = ApiError.from(response);
         return new ApiException(ExitCode.UNAVAILABLE, ex.request.describe() + " was rate limited: " + error.summary()
                 + "; gave up after " + ex.attempts.size() + " attempts over "
-                + Waits.format(Duration.between(ex.started, clock.instant())), error, ex.attempts);
+                + Waits.format(ex.budget.spent()), error, ex.attempts);
     }
 
     private ApiException ambiguous(Exchange ex, String what, ApiError error) {
@@ -283,23 +281,28 @@ public final class RequestExecutor {
         String breaker = circuit.host() + " failed " + circuit.maxFailures() + " times in a row, so gctls stopped "
                 + "calling it for now (circuit open); next try " + when;
         if (ex.attempts.isEmpty()) {
-            return new ApiException.CircuitOpen("not sending " + ex.request.describe() + ": " + breaker, ex.attempts);
+            return new ApiException.CircuitOpen("not sending " + ex.request.describe() + ": " + breaker, ex.attempts,
+                    next);
         }
         return new ApiException.CircuitOpen(ex.request.describe() + " failed: " + ex.lastProblem + tries(ex) + "; "
-                + breaker, ex.attempts);
+                + breaker, ex.attempts, next);
     }
 
     private String tries(Exchange ex) {
         return ex.attempts.size() > 1 ? " (" + ex.attempts.size() + " attempts over "
-                + Waits.format(Duration.between(ex.started, clock.instant())) + ")" : "";
+                + Waits.format(ex.budget.spent()) + ")" : "";
     }
 
     private Duration cap(Duration wait) {
         return wait.compareTo(settings.maxWait()) > 0 ? settings.maxWait() : wait;
     }
 
-    private static boolean isOutage(int status) {
-        return status >= 500;
+    /**
+     * Every 5xx but 501: the server failed and may do better next time (the official Go SDK retries
+     * the same set). 501 is an answer (the server does not do this at all) and is not retried.
+     */
+    static boolean isOutage(int status) {
+        return status >= 500 && status != 501;
     }
 
     /** A 5xx answer, carried as a failure so that the circuit breaker counts it. */

@@ -4,6 +4,7 @@ import io.gctls.api.ApiException;
 import io.gctls.api.ApiResponse;
 import io.gctls.api.Attempt;
 import io.gctls.api.Backoff;
+import io.gctls.api.RetryBudget;
 import io.gctls.api.RetrySettings;
 import io.gctls.api.Waits;
 import io.gctls.core.Cancellation;
@@ -13,7 +14,6 @@ import io.gctls.core.Metrics;
 import io.gctls.payload.CustomDomainPayload;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,12 +21,14 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One domain live, never twice (SPEC §5). The domain is looked up first: the same certificate
- * already there is success with nothing sent; another certificate there needs {@code --replace}
- * (a PUT, safe to repeat). A create is a POST that is never repeated blindly: when it may have
- * reached the server (5xx, reset, timeout, an unreadable 201) the domain is looked up again, and
- * only if it is still absent is the POST sent again. The brief reported such a deploy as failed,
- * so the user's retry met a duplicate.
+ * One domain live, never twice (docs/reliability.md, "Deploy"). The domain is looked up first:
+ * the same certificate already there is success with nothing sent; another certificate there needs
+ * {@code --replace} (a PUT, safe to repeat). A create is a POST that is never repeated blindly:
+ * when it may have reached the server (5xx, reset, timeout, an unreadable 201) the domain is looked
+ * up again, and only if it is still absent is the POST sent again. A lookup that fails is a read
+ * and is tried again within the deploy's budget; a 409 to our create means the domain is there, so
+ * a list that does not show it yet is asked again for a bounded time. Whenever gctls has to stop
+ * without knowing, it says that the create may have reached the server and how to check.
  */
 public final class Deployer {
 
@@ -60,7 +62,7 @@ public final class Deployer {
     public DeployResult deploy(CustomDomainPayload payload, String leafFingerprint, boolean replace,
             Cancellation cancellation, Consumer<String> progress) {
         return timed("deploy", () -> {
-            Run run = new Run(payload, leafFingerprint, cancellation, progress, clock.instant());
+            Run run = new Run(payload, leafFingerprint, cancellation, progress, RetryBudget.start(settings, clock));
             Optional<CustomDomain> existing = domains.find(payload.domain(), cancellation);
             if (existing.isPresent()) {
                 return onExisting(run, existing.get(), replace, "");
@@ -75,19 +77,30 @@ public final class Deployer {
         final String fingerprint;
         final Cancellation cancellation;
         final Consumer<String> progress;
-        final Instant started;
+        final RetryBudget budget;
         final List<String> notes = new ArrayList<>();
         long waitedMs;
         int creates;
+        /** A create got no clear answer: from now on, stopping must say the domain may exist. */
+        boolean unclear;
         boolean reconciled;
 
         Run(CustomDomainPayload payload, String fingerprint, Cancellation cancellation, Consumer<String> progress,
-                Instant started) {
+                RetryBudget budget) {
             this.payload = payload;
             this.fingerprint = fingerprint;
             this.cancellation = cancellation;
             this.progress = progress;
-            this.started = started;
+            this.budget = budget;
+        }
+
+        String domain() {
+            return payload.domain();
+        }
+
+        /** What a user should run to see whether the domain was created after all. */
+        String check() {
+            return "check with 'domains list --domain " + payload.domain() + "'";
         }
     }
 
@@ -98,6 +111,7 @@ public final class Deployer {
             try {
                 response = domains.create(run.payload.toRequestJson(), run.cancellation);
             } catch (ApiException.Ambiguous e) {
+                run.unclear = true;
                 Optional<DeployResult> settled = reconcile(run, "the create " + firstClause(e.getMessage()), replace);
                 if (settled.isPresent()) {
                     return settled.get();
@@ -110,9 +124,7 @@ public final class Deployer {
                 throw e;
             } catch (GctlsException e) {
                 if (e.exitCode() == ExitCode.INTERRUPTED) {
-                    throw new GctlsException(ExitCode.INTERRUPTED, "deploy of " + run.payload.domain()
-                            + " cancelled; the create may have reached the server: check with 'domains list --domain "
-                            + run.payload.domain() + "'");
+                    throw cancelled(run);
                 }
                 throw e;
             }
@@ -120,12 +132,13 @@ public final class Deployer {
             try {
                 body = response.json();
             } catch (ApiException malformed) {
+                run.unclear = true;
                 Optional<DeployResult> settled = reconcile(run, "the create answered " + response.status()
                         + " with a body that is not JSON", replace);
                 if (settled.isPresent()) {
                     return settled.get();
                 }
-                throw new GctlsException(ExitCode.UNAVAILABLE, malformed.getMessage() + ", and " + run.payload.domain()
+                throw new GctlsException(ExitCode.UNAVAILABLE, malformed.getMessage() + ", and " + run.domain()
                         + " is not listed afterwards: the API is not behaving; nothing more was sent");
             }
             CustomDomain created = CustomDomain.from(body);
@@ -137,62 +150,159 @@ public final class Deployer {
     /**
      * After a create that may or may not have happened: wait a little, then look. Present with our
      * certificate (or, when the API does not say which, present at all: it was absent before) is
-     * success; absent means the create did not happen and may be sent again, within the bounds.
+     * success; absent means the create did not happen and may be sent again, within the budget.
      */
     private Optional<DeployResult> reconcile(Run run, String what, boolean replace) {
-        int retry = run.creates;
-        Duration spent = Duration.between(run.started, clock.instant());
-        Duration wait = backoff.delay(retry);
-        if (run.creates >= settings.maxAttempts() || spent.plus(wait).compareTo(settings.maxTotal()) > 0) {
-            throw new GctlsException(ExitCode.UNAVAILABLE, "deploy of " + run.payload.domain() + " gave up after "
-                    + run.creates + " create attempts over " + Waits.format(spent) + ": " + what
-                    + ", and the domain was not there afterwards");
-        }
-        run.progress.accept(what + "; checking whether " + run.payload.domain() + " was created"
+        Duration wait = backoff.delay(run.creates);
+        run.progress.accept(what + "; checking whether " + run.domain() + " was created"
                 + (wait.isZero() ? "" : " in " + Waits.format(wait)));
-        pause.pause(wait, run.cancellation);
-        run.waitedMs += wait.toMillis();
-        Optional<CustomDomain> found = timed("reconcile", () -> domains.find(run.payload.domain(), run.cancellation));
+        Optional<CustomDomain> found = lookUp(run, what, wait);
         if (found.isEmpty()) {
+            if (!run.budget.allows(run.creates, Duration.ZERO)) {
+                throw new GctlsException(ExitCode.UNAVAILABLE, "deploy of " + run.domain() + " gave up after "
+                        + run.creates + " create attempts over " + Waits.format(run.budget.spent()) + ": " + what
+                        + ", and the domain was not listed afterwards; if it shows up later, the create reached the"
+                        + " server: " + run.check());
+            }
             run.notes.add(what + "; the domain was not there, so the create was sent again");
             return Optional.empty();
         }
-        CustomDomain domain = found.get();
-        Optional<Boolean> ours = domain.holds(run.fingerprint);
-        if (ours.orElse(true)) {
-            run.reconciled = true;
-            run.notes.add(what + "; the domain was there afterwards " + (ours.isPresent() ? "with this certificate"
-                    : "(the API does not say which certificate; it was absent before this deploy)")
-                    + ", so the deploy succeeded without a second create");
-            return Optional.of(result(run, DeployResult.CREATED, domain, run.fingerprint));
-        }
-        return Optional.of(onExisting(run, domain, replace, what + "; meanwhile "));
+        return Optional.of(settledBy(run, found.get(), replace, what, what + "; meanwhile "));
     }
 
+    /**
+     * The create was answered 409: the API says the domain exists. After an unclear create it is
+     * most likely ours and only not listed yet (lists can lag behind writes), so the list is asked
+     * again, with growing pauses, for as long as the budget allows.
+     */
     private DeployResult onConflict(Run run, ApiException conflict, boolean replace) {
-        Optional<CustomDomain> existing = timed("reconcile", () -> domains.find(run.payload.domain(),
-                run.cancellation));
-        if (existing.isEmpty()) {
-            throw new GctlsException(ExitCode.API_REFUSED, conflict.getMessage() + "; yet " + run.payload.domain()
-                    + " is not listed under " + domains.path() + ", so there is no id to replace");
+        String what = firstClause(conflict.getMessage());
+        Optional<CustomDomain> existing = lookUp(run, what, Duration.ZERO);
+        int looks = 1;
+        while (existing.isEmpty()) {
+            // the ceiling, not a random share of it: the point is to give the list time to catch up
+            Duration wait = backoff.ceiling(looks);
+            // after an unclear create the 409 is most likely ours: give the list all the time the budget has;
+            // otherwise the domain is someone else's, and a few looks are enough to find its id
+            boolean more = run.unclear ? run.budget.hasTimeFor(wait) : run.budget.allows(looks, wait);
+            if (!more) {
+                throw notListedAfterConflict(run, conflict, looks);
+            }
+            run.progress.accept(conflict.getMessage() + ", but " + run.domain() + " is not listed yet; looking again"
+                    + " in " + Waits.format(wait));
+            existing = lookUp(run, what, wait);
+            looks++;
         }
-        return onExisting(run, existing.get(), replace, "");
+        if (looks > 1) {
+            run.notes.add(what + "; " + run.domain() + " was listed after " + looks + " lookups");
+        }
+        return settledBy(run, existing.get(), replace, what, "");
+    }
+
+    private GctlsException notListedAfterConflict(Run run, ApiException conflict, int looks) {
+        String looked = "; yet " + run.domain() + " is not listed under " + domains.path() + " after " + looks
+                + " lookups over " + Waits.format(run.budget.spent());
+        if (run.unclear) {
+            return new GctlsException(ExitCode.UNAVAILABLE, conflict.getMessage() + looked + ". An earlier create got"
+                    + " no clear answer, so it may have reached the server: " + run.check());
+        }
+        return new GctlsException(ExitCode.API_REFUSED, conflict.getMessage() + looked
+                + ", so there is no id to replace; " + run.check());
+    }
+
+    /**
+     * Looks the domain up after {@code wait}, as a read that may be tried again: a lookup that fails
+     * (an outage past the request's own retries, an answer that is not the list, an open circuit) is
+     * repeated with backoff, or after the circuit's pause, while the deploy's budget allows. When
+     * it does not, or on Ctrl-C, or on a refusal, the error says what the create may have done.
+     */
+    private Optional<CustomDomain> lookUp(Run run, String what, Duration firstWait) {
+        Duration wait = firstWait;
+        int failures = 0;
+        while (true) {
+            if (!run.budget.hasTimeFor(wait)) {
+                throw new GctlsException(ExitCode.UNAVAILABLE, "deploy of " + run.domain() + " stopped after "
+                        + Waits.format(run.budget.spent()) + ": " + what + ", and no lookup could tell whether the"
+                        + " domain is there; the create may have reached the server: " + run.check());
+            }
+            pauseFor(run, wait);
+            try {
+                return timed("reconcile", () -> domains.find(run.domain(), run.cancellation));
+            } catch (GctlsException e) {
+                if (e.exitCode() == ExitCode.INTERRUPTED) {
+                    throw cancelled(run);
+                }
+                if (e.exitCode() != ExitCode.UNAVAILABLE) {
+                    throw new GctlsException(e.exitCode(), e.getMessage() + "; " + mayHaveReached(run, what));
+                }
+                failures++;
+                if (!run.budget.allows(failures, Duration.ZERO)) {
+                    throw new GctlsException(ExitCode.UNAVAILABLE, "deploy of " + run.domain() + ": " + what
+                            + ", and looking it up failed " + failures + " times over "
+                            + Waits.format(run.budget.spent()) + " (last: " + e.getMessage() + "); "
+                            + mayHaveReached(run, what));
+                }
+                wait = backoff.delay(failures);
+                if (e instanceof ApiException.CircuitOpen open) {
+                    Duration untilOpen = Duration.between(clock.instant(), open.nextTry());
+                    wait = untilOpen.compareTo(wait) > 0 ? untilOpen : wait;
+                }
+                run.progress.accept("looking " + run.domain() + " up failed (" + e.getMessage() + "); trying again"
+                        + (wait.isZero() ? "" : " in " + Waits.format(wait)));
+            }
+        }
+    }
+
+    private static String mayHaveReached(Run run, String what) {
+        return "the create may have reached the server: " + run.check();
+    }
+
+    private void pauseFor(Run run, Duration wait) {
+        if (wait.isZero() || wait.isNegative()) {
+            return;
+        }
+        try {
+            pause.pause(wait, run.cancellation);
+        } catch (GctlsException e) {
+            if (e.exitCode() == ExitCode.INTERRUPTED) {
+                throw cancelled(run);
+            }
+            throw e;
+        }
+        run.waitedMs += wait.toMillis();
+    }
+
+    private static GctlsException cancelled(Run run) {
+        return new GctlsException(ExitCode.INTERRUPTED, "deploy of " + run.domain()
+                + " cancelled; the create may have reached the server: " + run.check());
+    }
+
+    /**
+     * The domain is there after an unclear create or a conflict. With our certificate, or, after an
+     * unclear create, with a certificate the API does not name (it was absent before this deploy),
+     * it is ours; otherwise it is someone else's and {@link #onExisting} decides.
+     */
+    private DeployResult settledBy(Run run, CustomDomain domain, boolean replace, String what, String context) {
+        Optional<Boolean> ours = domain.holds(run.fingerprint);
+        if (ours.orElse(run.unclear)) {
+            run.reconciled = true;
+            run.notes.add(what + "; " + run.domain() + " was there afterwards (id " + domain.id() + ") "
+                    + (ours.isPresent() ? "with this certificate"
+                            : "(the API does not say which certificate; it was absent before this deploy)")
+                    + ", so the deploy succeeded without a second create");
+            return result(run, DeployResult.CREATED, domain, run.fingerprint);
+        }
+        return onExisting(run, domain, replace, context);
     }
 
     private DeployResult onExisting(Run run, CustomDomain existing, boolean replace, String context) {
-        if (existing.holds(run.fingerprint).orElse(false) && run.creates > 0) {
-            run.reconciled = true;
-            run.notes.add(context + run.payload.domain() + " is there with this certificate after an unclear create"
-                    + " (id " + existing.id() + ")");
-            return result(run, DeployResult.CREATED, existing, run.fingerprint);
-        }
         if (existing.holds(run.fingerprint).orElse(false)) {
-            run.notes.add(context + run.payload.domain() + " already serves this certificate (id " + existing.id()
+            run.notes.add(context + run.domain() + " already serves this certificate (id " + existing.id()
                     + "); nothing to change");
             return result(run, DeployResult.UNCHANGED, existing, run.fingerprint);
         }
         if (!replace) {
-            throw new GctlsException(ExitCode.API_REFUSED, context + run.payload.domain() + " already exists (id "
+            throw new GctlsException(ExitCode.API_REFUSED, context + run.domain() + " already exists (id "
                     + existing.id() + (existing.status().isEmpty() ? "" : ", status " + existing.status())
                     + (existing.certificateExpires().isEmpty() ? "" : ", its certificate expires "
                             + existing.certificateExpires()) + "); run again with --replace to put this certificate on it");
@@ -201,7 +311,6 @@ public final class Deployer {
         CustomDomain replaced = parseOr(response, existing);
         return result(run, DeployResult.REPLACED, replaced, run.fingerprint);
     }
-
     private static CustomDomain parseOr(ApiResponse response, CustomDomain fallback) {
         try {
             CustomDomain parsed = CustomDomain.from(response.json());

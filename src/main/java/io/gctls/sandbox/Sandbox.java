@@ -59,7 +59,7 @@ public final class Sandbox implements AutoCloseable {
                 .bindAddress("127.0.0.1")
                 .port(options.port())
                 .mappingSource(new BaselineMappings(options.mappingsDirectory().orElse(null)))
-                .extensions(new SandboxTransformer(emulator))
+                .extensions(new SandboxTransformer(emulator, options.sleeper()))
                 .extensionScanningEnabled(false)
                 .maxRequestJournalEntries(options.journalLimit())
                 .notifier(new Slf4jNotifier(false))

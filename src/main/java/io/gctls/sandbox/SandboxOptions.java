@@ -30,9 +30,11 @@ public final class SandboxOptions {
     private final Path mappingsDirectory;
     private final int journalLimit;
     private final boolean adminApi;
+    private final Sleeper sleeper;
 
     private SandboxOptions(int ratePerMinute, Duration tokenLifetime, boolean jwtTokens, int auditQueryPolls,
-            Clock clock, int port, Path mappingsDirectory, int journalLimit, boolean adminApi) {
+            Clock clock, int port, Path mappingsDirectory, int journalLimit, boolean adminApi, Sleeper sleeper) {
+        this.sleeper = sleeper;
         this.ratePerMinute = ratePerMinute;
         this.tokenLifetime = tokenLifetime;
         this.jwtTokens = jwtTokens;
@@ -46,25 +48,25 @@ public final class SandboxOptions {
 
     public static SandboxOptions defaults() {
         return new SandboxOptions(DEFAULT_RATE_PER_MINUTE, DEFAULT_TOKEN_LIFETIME, false, DEFAULT_AUDIT_QUERY_POLLS,
-                Clock.systemUTC(), 0, null, DEFAULT_JOURNAL_LIMIT, false);
+                Clock.systemUTC(), 0, null, DEFAULT_JOURNAL_LIMIT, false, Sleeper.thread());
     }
 
     /** Requests allowed per token in each 60-second window. */
     public SandboxOptions ratePerMinute(int perMinute) {
         return new SandboxOptions(checkRate(perMinute), tokenLifetime, jwtTokens, auditQueryPolls, clock, port,
-                mappingsDirectory, journalLimit, adminApi);
+                mappingsDirectory, journalLimit, adminApi, sleeper);
     }
 
     /** Lifetime of the tokens issued from now on ({@code expires_in}). */
     public SandboxOptions tokenLifetime(Duration lifetime) {
         return new SandboxOptions(ratePerMinute, checkLifetime(lifetime), jwtTokens, auditQueryPolls, clock, port,
-                mappingsDirectory, journalLimit, adminApi);
+                mappingsDirectory, journalLimit, adminApi, sleeper);
     }
 
     /** Issue unsigned JWT-shaped tokens carrying a {@code scope} claim instead of opaque strings. */
     public SandboxOptions jwtTokens(boolean jwt) {
         return new SandboxOptions(ratePerMinute, tokenLifetime, jwt, auditQueryPolls, clock, port, mappingsDirectory,
-                journalLimit, adminApi);
+                journalLimit, adminApi, sleeper);
     }
 
     /**
@@ -74,13 +76,14 @@ public final class SandboxOptions {
      */
     public SandboxOptions auditQueryPolls(int polls) {
         return new SandboxOptions(ratePerMinute, tokenLifetime, jwtTokens, checkPolls(polls), clock, port,
-                mappingsDirectory, journalLimit, adminApi);
+                mappingsDirectory, journalLimit, adminApi, sleeper);
     }
 
     /** The clock behind token expiry, rate windows, audit event times and certificate validity. */
     public SandboxOptions clock(Clock sandboxClock) {
         return new SandboxOptions(ratePerMinute, tokenLifetime, jwtTokens, auditQueryPolls,
-                Objects.requireNonNull(sandboxClock, "clock"), port, mappingsDirectory, journalLimit, adminApi);
+                Objects.requireNonNull(sandboxClock, "clock"), port, mappingsDirectory, journalLimit, adminApi,
+                sleeper);
     }
 
     /** A fixed loopback port; 0 (the default) picks a free one. */
@@ -89,7 +92,7 @@ public final class SandboxOptions {
             throw new IllegalArgumentException("port must be 0..65535, not " + loopbackPort);
         }
         return new SandboxOptions(ratePerMinute, tokenLifetime, jwtTokens, auditQueryPolls, clock, loopbackPort,
-                mappingsDirectory, journalLimit, adminApi);
+                mappingsDirectory, journalLimit, adminApi, sleeper);
     }
 
     /**
@@ -98,7 +101,7 @@ public final class SandboxOptions {
      */
     public SandboxOptions mappingsDirectory(Path directory) {
         return new SandboxOptions(ratePerMinute, tokenLifetime, jwtTokens, auditQueryPolls, clock, port,
-                Objects.requireNonNull(directory, "directory"), journalLimit, adminApi);
+                Objects.requireNonNull(directory, "directory"), journalLimit, adminApi, sleeper);
     }
 
     /** Most requests WireMock's journal keeps (oldest dropped first). */
@@ -107,7 +110,7 @@ public final class SandboxOptions {
             throw new IllegalArgumentException("journal limit must be 1 or more, not " + entries);
         }
         return new SandboxOptions(ratePerMinute, tokenLifetime, jwtTokens, auditQueryPolls, clock, port,
-                mappingsDirectory, entries, adminApi);
+                mappingsDirectory, entries, adminApi, sleeper);
     }
 
     /**
@@ -117,7 +120,16 @@ public final class SandboxOptions {
      */
     public SandboxOptions adminApi(boolean open) {
         return new SandboxOptions(ratePerMinute, tokenLifetime, jwtTokens, auditQueryPolls, clock, port,
-                mappingsDirectory, journalLimit, open);
+                mappingsDirectory, journalLimit, open, sleeper);
+    }
+
+    /**
+     * How {@code delay} faults hold back an answer; the default sleeps the request's thread. Tests
+     * pass one that moves their clock instead.
+     */
+    public SandboxOptions sleeper(Sleeper delays) {
+        return new SandboxOptions(ratePerMinute, tokenLifetime, jwtTokens, auditQueryPolls, clock, port,
+                mappingsDirectory, journalLimit, adminApi, Objects.requireNonNull(delays, "sleeper"));
     }
 
     static int checkRate(int perMinute) {
@@ -175,5 +187,9 @@ public final class SandboxOptions {
 
     public boolean adminApi() {
         return adminApi;
+    }
+
+    public Sleeper sleeper() {
+        return sleeper;
     }
 }

@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.time.Duration;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,9 +22,11 @@ final class SandboxTransformer implements ResponseDefinitionTransformerV2 {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxTransformer.class);
 
     private final Emulator emulator;
+    private final Sleeper sleeper;
 
-    SandboxTransformer(Emulator emulator) {
+    SandboxTransformer(Emulator emulator, Sleeper sleeper) {
         this.emulator = emulator;
+        this.sleeper = sleeper;
     }
 
     @Override
@@ -54,7 +57,7 @@ final class SandboxTransformer implements ResponseDefinitionTransformerV2 {
         return render(answer);
     }
 
-    private static ResponseDefinition render(Emulator.Answer answer) {
+    private ResponseDefinition render(Emulator.Answer answer) {
         Reply reply = answer.reply();
         FaultSpec fault = answer.fault();
         FaultSpec.Kind kind = fault == null ? null : fault.kind();
@@ -74,7 +77,8 @@ final class SandboxTransformer implements ResponseDefinitionTransformerV2 {
             builder.withFault(Fault.CONNECTION_RESET_BY_PEER);
         }
         if (kind == FaultSpec.Kind.DELAY) {
-            builder.withFixedDelay((int) Math.min(Integer.MAX_VALUE, fault.delayMillis()));
+            // outside the emulator's lock: a slow answer holds back only its own request
+            sleeper.sleep(Duration.ofMillis(fault.delayMillis()));
         }
         return builder.build();
     }

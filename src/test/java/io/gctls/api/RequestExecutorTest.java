@@ -102,6 +102,39 @@ class RequestExecutorTest {
     }
 
     @Test
+    void anInternalServerErrorToAReadIsRetriedAsTheOfficialSdkDoes() {
+        api.transport.answer(500, "{\"code\":\"internal.server.error\",\"status\":500}").answer(505, "")
+                .answer(200, "{}");
+        ApiResponse response = call(ApiRequest.get("/api/v2/customdomains"));
+        assertThat(response.attempts()).extracting(Attempt::outcome).containsExactly("500", "505", "200");
+    }
+
+    @Test
+    void notImplementedIsAnAnswerNotAnOutage() {
+        api.transport.answer(501, "{\"code\":\"not.implemented\",\"status\":501}");
+        assertThatThrownBy(() -> call(ApiRequest.get("/api/v2/customdomains")))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e).isNotInstanceOf(ApiException.Ambiguous.class);
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
+                    assertThat(e.getMessage()).contains("501 not.implemented");
+                });
+        assertThat(api.sent()).hasSize(1);
+
+        api.transport.answer(501, "{\"code\":\"not.implemented\",\"status\":501}");
+        assertThatThrownBy(() -> call(ApiRequest.post("/api/v2/customdomains", "{}")))
+                .isInstanceOfSatisfying(ApiException.class,
+                        e -> assertThat(e).isNotInstanceOf(ApiException.Ambiguous.class));
+    }
+
+    @Test
+    void anInternalServerErrorToACreateIsAmbiguous() {
+        api.transport.answer(500, "{\"code\":\"internal.server.error\",\"status\":500}");
+        assertThatThrownBy(() -> call(ApiRequest.post("/api/v2/customdomains", "{}")))
+                .isInstanceOf(ApiException.Ambiguous.class);
+        assertThat(api.sent()).hasSize(1);
+    }
+
+    @Test
     void aServiceUnavailableOnACreateIsAmbiguousAndNotRepeated() {
         api.transport.answer(503, UNAVAILABLE).answer(201, "{}");
         assertThatThrownBy(() -> call(ApiRequest.post("/api/v2/customdomains", "{}")))

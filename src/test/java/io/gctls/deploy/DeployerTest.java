@@ -24,7 +24,7 @@ class DeployerTest {
 
     private static final String FP = "ab12cd34";
     private static final String EMPTY_LIST = "{\"entities\":[],\"pageNumber\":1,\"pageSize\":100,\"total\":0,\"pageCount\":0}";
-    private final ScriptedApi api = ScriptedApi.options().breaker(50, Duration.ofSeconds(30)).seed(5).build();
+    private ScriptedApi api = ScriptedApi.options().breaker(50, Duration.ofSeconds(30)).seed(5).build();
     private final Metrics metrics = new Metrics();
     private final List<String> progress = new ArrayList<>();
     private final CustomDomainPayload payload = new CustomDomainPayload("www.example.com", "LEAF", "KEY", null, "web",
@@ -142,11 +142,13 @@ class DeployerTest {
     @Test
     void aConflictForADomainThatIsNotListedSaysSo() {
         api.transport.answer(200, EMPTY_LIST).answer(409, "{\"code\":\"conflict\",\"status\":409}")
-                .answer(200, EMPTY_LIST);
+                .thenAlways(200, EMPTY_LIST);
         assertThatThrownBy(() -> deploy(true)).isInstanceOfSatisfying(GctlsException.class, e -> {
             assertThat(e.exitCode()).isEqualTo(ExitCode.API_REFUSED);
-            assertThat(e.getMessage()).contains("409 conflict").contains("not listed");
+            assertThat(e.getMessage()).contains("409 conflict").contains("not listed").contains("after 6 lookups");
         });
+        // not our create (none was unclear): a few looks, not the whole budget
+        assertThat(api.waiter.total()).isLessThan(Duration.ofSeconds(20));
     }
 
     @Test
@@ -187,5 +189,111 @@ class DeployerTest {
         assertThat(metrics.snapshot()).extracting(Metrics.StepStats::step, Metrics.StepStats::count)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("deploy", 1L),
                         org.assertj.core.groups.Tuple.tuple("reconcile", 1L));
+    }
+
+    private static final String HTML = "<html><body>502 Bad Gateway</body></html>";
+    private static final String CHECK = "check with 'domains list --domain www.example.com'";
+
+    @Test
+    void aReconcilingLookupAnsweredWithAnInternalServerErrorIsRetriedAsARead() {
+        api.transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET)
+                .answer(500, "{\"code\":\"internal.server.error\",\"status\":500}").answer(200, listOf("d-1", FP));
+        DeployResult result = deploy(false);
+        assertThat(result.action()).isEqualTo(DeployResult.CREATED);
+        assertThat(result.reconciled()).isTrue();
+        assertThat(sent(ApiRequest.Method.POST)).isEqualTo(1);
+    }
+
+    @Test
+    void aReconcilingLookupAnsweredWithHtmlOrGarbageIsLookedUpAgain() {
+        api.transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET).answer(200, HTML)
+                .answer(200, "{\"entities\": [ {\"id\"").answer(200, "{\"unexpected\":true}")
+                .answer(200, listOf("d-1", FP));
+        DeployResult result = deploy(false);
+        assertThat(result.id()).isEqualTo("d-1");
+        assertThat(result.reconciled()).isTrue();
+        assertThat(sent(ApiRequest.Method.POST)).isEqualTo(1);
+        assertThat(sent(ApiRequest.Method.GET)).isEqualTo(5);
+    }
+
+    @Test
+    void aReconcilingLookupThatMeetsAnOpenCircuitWaitsForItAndLooksAgain() {
+        api = ScriptedApi.options().breaker(5, Duration.ofSeconds(30)).seed(5).build();
+        api.transport.answer(200, EMPTY_LIST);
+        for (int i = 0; i < 8; i++) {
+            api.transport.fail(TransportFailure.Kind.RESET);
+        }
+        api.transport.answer(200, listOf("d-1", FP));
+        DeployResult result = deploy(false);
+        assertThat(result.reconciled()).isTrue();
+        assertThat(result.id()).isEqualTo("d-1");
+        assertThat(sent(ApiRequest.Method.POST)).isEqualTo(1);
+    }
+
+    @Test
+    void lookupsFailingPastTheBudgetSayTheCreateMayHaveReachedTheServerAndHowToCheck() {
+        api.transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET).thenAlways(200, HTML);
+        assertThatThrownBy(() -> deploy(false)).isInstanceOfSatisfying(GctlsException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
+            assertThat(e.getMessage()).contains("may have reached the server").contains(CHECK)
+                    .contains("not the JSON expected");
+        });
+        assertThat(sent(ApiRequest.Method.POST)).isEqualTo(1);
+        assertThat(api.clock.instant()).isBeforeOrEqualTo(ScriptedApi.DEFAULT_NOW.plus(
+                api.executor.settings().maxTotal()));
+    }
+
+    @Test
+    void aLookupRefusedWithA4xxAfterAnUnclearCreateStillSaysHowToCheck() {
+        api.transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET)
+                .answer(403, "{\"code\":\"missing.permissions\",\"status\":403}");
+        assertThatThrownBy(() -> deploy(false)).isInstanceOfSatisfying(GctlsException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.AUTH);
+            assertThat(e.getMessage()).contains("403 missing.permissions").contains("may have reached the server")
+                    .contains(CHECK);
+        });
+    }
+
+    @Test
+    void aConflictToOurOwnCreateWaitsForAListThatLags() {
+        String conflict = "{\"code\":\"conflict\",\"status\":409}";
+        // the first create was stored but its answer lost; the list shows it only some seconds later
+        api.transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET).answer(200, EMPTY_LIST)
+                .answer(409, conflict).answer(200, EMPTY_LIST).answer(200, EMPTY_LIST)
+                .answer(200, "{\"entities\":[" + entity("d-7") + "],\"pageCount\":1}");
+        DeployResult result = deploy(false);
+        assertThat(result.action()).isEqualTo(DeployResult.CREATED);
+        assertThat(result.id()).isEqualTo("d-7");
+        assertThat(result.reconciled()).isTrue();
+        assertThat(sent(ApiRequest.Method.POST)).isEqualTo(2);
+        assertThat(api.waiter.total()).isPositive();
+    }
+
+    @Test
+    void aConflictToOurOwnCreateThatNeverShowsSaysTheCreateMayHaveReachedTheServer() {
+        api.transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET).answer(200, EMPTY_LIST)
+                .answer(409, "{\"code\":\"conflict\",\"status\":409}").thenAlways(200, EMPTY_LIST);
+        assertThatThrownBy(() -> deploy(false)).isInstanceOfSatisfying(GctlsException.class, e -> {
+            assertThat(e.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
+            assertThat(e.getMessage()).contains("409 conflict").contains("may have reached the server")
+                    .contains(CHECK);
+        });
+        assertThat(sent(ApiRequest.Method.POST)).isEqualTo(2);
+        assertThat(sent(ApiRequest.Method.GET)).isGreaterThan(4);
+    }
+
+    @Test
+    void ctrlCWhileLookingAfterAnUnclearCreateSaysTheCreateMayHaveReachedTheServer() {
+        Cancellation ctrlC = Cancellation.create();
+        api.waiter.onEachWait(d -> ctrlC.cancel());
+        api.transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET).answer(200, EMPTY_LIST);
+        CustomDomains domains = new CustomDomains(api.client, CustomDomains.DEFAULT_PATH, progress::add);
+        Deployer deployer = new Deployer(domains, api.executor.settings(), new Backoff(Duration.ofMillis(500),
+                Duration.ofSeconds(30), new SplittableRandom(5)), api.clock, metrics, api.client::pause);
+        assertThatThrownBy(() -> deployer.deploy(payload, FP, false, ctrlC, progress::add))
+                .isInstanceOfSatisfying(GctlsException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.INTERRUPTED);
+                    assertThat(e.getMessage()).contains("may have reached the server").contains(CHECK);
+                });
     }
 }
