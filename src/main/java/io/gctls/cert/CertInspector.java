@@ -3,6 +3,7 @@ package io.gctls.cert;
 import io.gctls.core.Cancellation;
 import io.gctls.core.Environment;
 import io.gctls.core.Prompter;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,18 +26,39 @@ import java.util.stream.Collectors;
  */
 public final class CertInspector {
 
+    /** How many CA Issuers URLs one inspection follows, up the chain, before it gives up. */
+    static final int MAX_AIA_FETCHES = 4;
+
     private final Clock clock;
     private final Environment environment;
     private final Supplier<TrustAnchors> defaultTrust;
+    private final Network network;
+    private final Optional<Path> aiaCache;
 
+    /** The real network, no AIA cache. */
     public CertInspector(Clock clock, Environment environment) {
-        this(clock, environment, TrustAnchors::jdkDefault);
+        this(clock, environment, new HttpNetwork(), Optional.empty());
+    }
+
+    /**
+     * @param network where AIA, OCSP and CRL requests go (tests and the sandbox put their own here)
+     * @param aiaCache the folder that keeps fetched issuer certificates, e.g. {@code $XDG_CACHE_HOME/gctls/aia}
+     */
+    public CertInspector(Clock clock, Environment environment, Network network, Optional<Path> aiaCache) {
+        this(clock, environment, TrustAnchors::jdkDefault, network, aiaCache);
     }
 
     CertInspector(Clock clock, Environment environment, Supplier<TrustAnchors> defaultTrust) {
+        this(clock, environment, defaultTrust, new HttpNetwork(), Optional.empty());
+    }
+
+    CertInspector(Clock clock, Environment environment, Supplier<TrustAnchors> defaultTrust, Network network,
+            Optional<Path> aiaCache) {
         this.clock = clock;
         this.environment = environment;
         this.defaultTrust = memoize(defaultTrust);
+        this.network = network;
+        this.aiaCache = aiaCache;
     }
 
     /**
@@ -61,7 +83,7 @@ public final class CertInspector {
             Cancellation cancellation) {
         PasswordSource passwords = new PasswordSource(material.password(), environment, prompter);
         return new Run(options, clock.instant(), passwords, material.served() ? PathFinder.Wording.SERVED
-                : PathFinder.Wording.FILES).inspect(material);
+                : PathFinder.Wording.FILES, cancellation).inspect(material);
     }
 
     /** One certificate as supplied, with where it came from: cert, chain or served. */
@@ -79,16 +101,25 @@ public final class CertInspector {
         /** With multiple-leaves: the end-entity certificates of the --cert file (not "extra" on top of that). */
         private final List<X509Certificate> otherLeaves = new ArrayList<>();
         private Optional<CertificateBundle.KeyOrigin> keyOrigin = Optional.empty();
+        private final Cancellation cancellation;
+        private final NetworkLog log = new NetworkLog();
+        private final List<CertificateBundle.Fetched> fetched = new ArrayList<>();
 
-        Run(InspectOptions options, Instant now, PasswordSource passwords, PathFinder.Wording wording) {
+        Run(InspectOptions options, Instant now, PasswordSource passwords, PathFinder.Wording wording,
+                Cancellation cancellation) {
             this.options = options;
             this.now = now;
             this.passwords = passwords;
             this.wording = wording;
+            this.cancellation = cancellation;
         }
 
         Inspection inspect(Material material) {
-            CryptoFile certFile = material.cert();
+            Optional<CryptoFile> opened = openKeystore(material.cert());
+            if (opened.isEmpty()) {
+                return finish(List.of(), Optional.empty());
+            }
+            CryptoFile certFile = opened.get();
             Optional<CryptoFile> chainFile = material.chain();
             List<X509Certificate> fromCert = certificates(certFile);
             int before = findings.size();
@@ -99,8 +130,9 @@ public final class CertInspector {
             fromCert.forEach(c -> supplied.add(new Supplied(c, certSource)));
             fromChain.forEach(c -> supplied.add(new Supplied(c, "chain")));
 
-            Optional<KeyDecoder.DecodedKey> key = material.key().isPresent() ? key(material.key().get())
-                    : embeddedKey(certFile);
+            Optional<CryptoFile> keyFile = material.key().flatMap(this::openKeystore);
+            Optional<KeyDecoder.DecodedKey> key = material.key().isPresent()
+                    ? keyFile.flatMap(this::key) : embeddedKey(certFile);
             before = findings.size();
             TrustAnchors anchors = material.trust().map(this::anchors).orElseGet(defaultTrust);
             boolean trustUnusable = findings.size() > before;
@@ -109,11 +141,12 @@ public final class CertInspector {
             if (leaf.isEmpty()) {
                 return finish(List.of(), Optional.empty());
             }
-            CryptoFile keyFile = material.key().orElse(certFile);
-            boolean keyMatches = key.map(k -> checkKeyMatches(k, leaf.get(), keyFile)).orElse(false);
+            CryptoFile keySource = keyFile.orElse(certFile);
+            boolean keyMatches = key.map(k -> checkKeyMatches(k, leaf.get(), keySource)).orElse(false);
 
-            List<X509Certificate> pool = supplied.stream().map(Supplied::certificate).toList();
-            PathFinder.Result path = PathFinder.find(leaf.get(), pool, anchors, now, wording);
+            List<X509Certificate> pool = new ArrayList<>(supplied.stream().map(Supplied::certificate).toList());
+            PathFinder.Result found = PathFinder.find(leaf.get(), pool, anchors, now, wording);
+            PathFinder.Result path = found.issuerMissing() ? repair(leaf.get(), pool, anchors, found) : found;
             // a chain or trust file that could not be read is the cause, already reported; the missing
             // issuer that follows from it would only repeat it less precisely
             path.failure().filter(f -> !(chainUnusable || trustUnusable) || !f.is(CheckCode.CHAIN_INCOMPLETE))
@@ -123,20 +156,25 @@ public final class CertInspector {
             }
             servedChainChecks(path);
             leafChecks(leaf.get());
+            if (path.valid() && anchors.system()) {
+                findings.addAll(PublicWebRules.check(leaf.get()));
+            }
 
-            List<CertificateDetails> details = details(leaf.get(), supplied, path);
+            List<CertificateDetails> details = revocation(path, details(leaf.get(), supplied, path),
+                    material.stapledOcsp());
             CertificateBundle bundle = new CertificateBundle(leaf.get(), chainAsGiven(leaf.get(), supplied),
                     path.intermediates(), path.anchor(), key.map(KeyDecoder.DecodedKey::key),
                     key.map(k -> new SensitivePem(Pem.encode("PRIVATE KEY", encoded(k)))),
                     key.flatMap(k -> keyMatches ? Optional.of(KeyFacts.summary(leaf.get())) : KeyFacts.summary(k.info())),
-                    encodings, keyOrigin, List.of());
+                    encodings, keyOrigin, fetched.stream().filter(f -> path.path().contains(f.certificate())).toList());
             return finish(details, Optional.of(bundle));
         }
 
         private Inspection finish(List<CertificateDetails> details, Optional<CertificateBundle> bundle) {
             List<Finding> ordered = findings.stream().distinct().map(f -> indexed(f, details))
                     .sorted(Comparator.comparing(Finding::severity).reversed()).toList();
-            return new Inspection(new InspectionReport(Verdict.of(ordered), ordered, details), bundle);
+            return new Inspection(new InspectionReport(Verdict.of(ordered), ordered, details,
+                    log.report(options.offline())), bundle);
         }
 
         private Finding indexed(Finding finding, List<CertificateDetails> details) {
@@ -149,6 +187,72 @@ public final class CertInspector {
         }
 
         // ------------------------------------------------------------------ files and slots
+
+        /**
+         * A PKCS#12 or JKS file, opened with the key's password: its one key entry (or the one --alias
+         * names) becomes a file of the leaf and its chain with the key beside them; a file without a
+         * keystore is returned as it is. Empty, with the finding, when it cannot be opened or the entry
+         * is ambiguous.
+         */
+        private Optional<CryptoFile> openKeystore(CryptoFile file) {
+            Optional<KeyMaterial.Keystore> keystore = file.privateKeys().stream()
+                    .filter(KeyMaterial.Keystore.class::isInstance).map(KeyMaterial.Keystore.class::cast).findFirst();
+            if (keystore.isEmpty()) {
+                return Optional.of(file);
+            }
+            String format = keystore.get().format();
+            Optional<char[]> password = passwords.first(file.describe());
+            if (password.isEmpty()) {
+                add(CheckCode.ENCRYPTED_KEY, "", file, Map.of("format", (format.startsWith("PKCS") ? "a " : "a ")
+                        + format + " file", "how", passwords.howToGive()));
+                return Optional.empty();
+            }
+            Keystores.Opened opened;
+            while (true) {
+                char[] attempt = password.get();
+                try {
+                    opened = Keystores.open(keystore.get(), attempt);
+                    break;
+                } catch (Keystores.WrongPassword e) {
+                    password = passwords.retry(file.describe());
+                    if (password.isEmpty()) {
+                        add(CheckCode.WRONG_PASSWORD, "", file, Map.of("origin", passwords.origin()));
+                        return Optional.empty();
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    add(CheckCode.BAD_PEM, "keystore", file, Map.of("kind", "a " + format + " file", "reason",
+                            CryptoFileReader.reason(e)));
+                    return Optional.empty();
+                } finally {
+                    java.util.Arrays.fill(attempt, '\0');
+                }
+            }
+            List<Keystores.Entry> entries = opened.entries();
+            String aliases = entries.stream().map(e -> "'" + e.alias() + "'").collect(Collectors.joining(", "));
+            Keystores.Entry entry;
+            if (options.alias().isPresent()) {
+                entry = entries.stream().filter(e -> e.alias().equalsIgnoreCase(options.alias().get())).findFirst()
+                        .orElse(null);
+                if (entry == null) {
+                    add(CheckCode.MULTIPLE_LEAVES, "no-alias", file, Map.of("alias", options.alias().get(), "names",
+                            aliases.isEmpty() ? "none" : aliases));
+                    return Optional.empty();
+                }
+            } else if (entries.size() > 1) {
+                add(CheckCode.MULTIPLE_LEAVES, "aliases", file, Map.of("count", String.valueOf(entries.size()),
+                        "names", aliases));
+                return Optional.empty();
+            } else if (entries.isEmpty()) {
+                return Optional.of(new CryptoFile(file.path(), file.option(), opened.loose(), List.of(), List.of(),
+                        List.of(), List.of(), false, false, false, false, false, opened.loose().isEmpty()));
+            } else {
+                entry = entries.get(0);
+            }
+            encodings.add(new CertificateBundle.Encoding(file.describe(), false, false, false, false, false, true));
+            return Optional.of(new CryptoFile(file.path(), file.option(), entry.chain(), List.of(
+                    new KeyMaterial.Plain(entry.key(), format + " entry '" + entry.alias() + "'")), List.of(), List.of(),
+                    List.of(), false, false, false, false, false, entry.chain().isEmpty()));
+        }
 
         /** The certificates of a --cert or --chain file, with findings when it holds none or is damaged. */
         private List<X509Certificate> certificates(CryptoFile file) {
@@ -351,7 +455,9 @@ public final class CertInspector {
         /** The leaf first, then each issuer in turn: the order TLS servers must send. */
         private void order(X509Certificate leaf, List<Supplied> supplied, List<X509Certificate> intermediates,
                 String given) {
-            List<X509Certificate> expected = prepend(leaf, intermediates);
+            // intermediates fetched from an AIA URL were not supplied, so they take no place in the order
+            List<X509Certificate> expected = prepend(leaf, intermediates).stream()
+                    .filter(p -> supplied.stream().anyMatch(s -> Certs.same(s.certificate(), p))).toList();
             List<X509Certificate> order = distinct(supplied.stream().map(Supplied::certificate)
                     .filter(c -> expected.stream().anyMatch(p -> Certs.same(p, c))).toList());
             if (!order.equals(expected)) {
@@ -380,6 +486,153 @@ public final class CertInspector {
             CertificateChecks.keyUsage(leaf).ifPresent(findings::add);
             options.domain().filter(d -> !d.isBlank())
                     .flatMap(d -> CertificateChecks.domain(leaf, d)).ifPresent(findings::add);
+        }
+
+        // ------------------------------------------------------------------ chain repair (AIA)
+
+        /**
+         * The path stops at a certificate whose issuer nobody supplied: fetch that issuer from the
+         * certificate's CA Issuers URL (http only), add it, and try again; up the chain at most
+         * {@value #MAX_AIA_FETCHES} URLs, none twice. When it works, {@code chain-completed-from-aia}
+         * names what was fetched; when not, {@code chain-incomplete} says what the fetch gave.
+         */
+        private PathFinder.Result repair(X509Certificate leaf, List<X509Certificate> pool, TrustAnchors anchors,
+                PathFinder.Result first) {
+            AiaFetcher fetcher = new AiaFetcher(network, aiaCache, clock);
+            List<String> tried = new ArrayList<>();
+            PathFinder.Result path = first;
+            String note = "";
+            while (path.issuerMissing() && tried.size() < MAX_AIA_FETCHES) {
+                X509Certificate top = path.path().get(path.path().size() - 1);
+                List<String> urls = Revocation.http(Describer.caIssuersUrls(top)).stream()
+                        .filter(u -> !tried.contains(u)).toList();
+                if (urls.isEmpty()) {
+                    break;
+                }
+                if (options.offline()) {
+                    urls.forEach(log::skipped);
+                    note = " (--offline: its CA Issuers URL " + urls.get(0) + " was not fetched)";
+                    break;
+                }
+                boolean added = false;
+                for (String url : urls) {
+                    if (tried.size() >= MAX_AIA_FETCHES) {
+                        break;
+                    }
+                    tried.add(url);
+                    long started = System.nanoTime();
+                    AiaFetcher.Fetch fetch = fetcher.fetch(url, cancellation);
+                    List<X509Certificate> issuers = fetch.certificates().stream()
+                            .filter(c -> Certs.namesIssuer(top, c) && pool.stream().noneMatch(p -> Certs.same(p, c)))
+                            .toList();
+                    String outcome = fetch.failure() != null ? "failed: " + fetch.failure()
+                            : issuers.isEmpty() ? "no issuer of " + Certs.quoted(top) + " in it"
+                                    : "got " + names(issuers);
+                    if (fetch.cached()) {
+                        log.cached(url, "CA Issuers", outcome);
+                    } else {
+                        log.add(url, "CA Issuers", outcome, started);
+                    }
+                    if (issuers.isEmpty()) {
+                        note = fetch.failure() != null
+                                ? " (fetching it from its CA Issuers URL " + url + " failed: " + fetch.failure() + ")"
+                                : " (its CA Issuers URL " + url + " holds no certificate that issued it)";
+                        continue;
+                    }
+                    issuers.forEach(c -> fetched.add(new CertificateBundle.Fetched(c, url)));
+                    pool.addAll(issuers);
+                    added = true;
+                    break;
+                }
+                if (!added) {
+                    break;
+                }
+                path = PathFinder.find(leaf, pool, anchors, now, wording);
+            }
+            if (path.issuerMissing() && !note.isEmpty()) {
+                X509Certificate top = path.path().get(path.path().size() - 1);
+                return new PathFinder.Result(path.path(), path.anchor(), Optional.of(
+                        PathFinder.missingIssuer(top, anchors, wording, note)));
+            }
+            List<X509Certificate> repaired = path.path();
+            List<CertificateBundle.Fetched> used = fetched.stream().filter(f -> repaired.contains(f.certificate()))
+                    .toList();
+            if (path.anchored() && !used.isEmpty()) {
+                findings.add(Finding.of(CheckCode.CHAIN_COMPLETED_FROM_AIA, "", leaf, Map.of(
+                        "anchor", Certs.quoted(path.anchor().get()),
+                        "fetched", names(used.stream().map(CertificateBundle.Fetched::certificate).toList()),
+                        "urls", used.stream().map(CertificateBundle.Fetched::url).distinct()
+                                .collect(Collectors.joining(", ")),
+                        "plural", used.stream().map(CertificateBundle.Fetched::url).distinct().count() > 1 ? "s" : "",
+                        "them", used.size() > 1 ? "them after the leaf" : "it after the leaf")));
+            }
+            return path;
+        }
+
+        // -------------------------------------------------------------------- revocation
+
+        /**
+         * OCSP, then the CRL, for every certificate of the path but the anchor. Nothing is fetched (and no
+         * network class is touched) for certificates that name no http OCSP or CRL location.
+         */
+        private List<CertificateDetails> revocation(PathFinder.Result path, List<CertificateDetails> details,
+                Optional<byte[]> stapled) {
+            List<X509Certificate> certificates = path.path();
+            Revocation revocation = null;
+            Map<String, String> outcomes = new LinkedHashMap<>();
+            for (int i = 0; i < certificates.size(); i++) {
+                X509Certificate c = certificates.get(i);
+                Optional<X509Certificate> issuer = i + 1 < certificates.size() ? Optional.of(certificates.get(i + 1))
+                        : path.anchor().filter(a -> !Certs.sameEntity(a, c));
+                if (issuer.isEmpty() || Certs.selfSigned(c)) {
+                    continue;
+                }
+                Optional<byte[]> staple = i == 0 ? stapled : Optional.empty();
+                List<String> urls = new ArrayList<>(Revocation.http(Describer.ocspUrls(c)));
+                urls.addAll(Revocation.http(Describer.crlUrls(c)));
+                if (urls.isEmpty() && staple.isEmpty()) {
+                    outcomes.put(Certs.sha256(c), "not checked: no OCSP or CRL location");
+                    continue;
+                }
+                if (options.offline() && staple.isEmpty()) {
+                    urls.forEach(log::skipped);
+                    outcomes.put(Certs.sha256(c), "not checked: --offline");
+                    continue;
+                }
+                if (revocation == null) {
+                    revocation = new Revocation(options.offline() ? offlineNetwork() : network, log, now, cancellation);
+                }
+                Revocation.Outcome outcome = revocation.check(c, issuer.get(), staple);
+                outcomes.put(Certs.sha256(c), outcome.describe());
+                if (outcome.state() == Revocation.State.REVOKED) {
+                    findings.add(Finding.of(CheckCode.REVOKED, "", c, Map.of("via", outcome.via(),
+                            "reason", outcome.reason() == null ? "" : " (" + outcome.reason() + ")",
+                            "date", outcome.revokedAt() == null ? "" : ", revoked on "
+                                    + CertificateChecks.date(outcome.revokedAt()))));
+                } else if (outcome.state() == Revocation.State.UNKNOWN) {
+                    findings.add(Finding.of(CheckCode.REVOCATION_UNKNOWN, "", c, Map.of("why", outcome.why())));
+                }
+            }
+            return details.stream().map(d -> outcomes.containsKey(d.sha256()) ? d.withRevocation(outcomes.get(d.sha256()))
+                    : d.role().equals("anchor") ? d.withRevocation("not checked: trust anchor") : d).toList();
+        }
+
+        /** Offline with a stapled answer: the staple is judged, nothing else is fetched. */
+        private Network offlineNetwork() {
+            return new Network() {
+                @Override
+                public Response get(java.net.URI uri, int maxBytes, Cancellation c) throws java.io.IOException {
+                    log.skipped(uri.toString());
+                    throw new java.io.IOException("--offline");
+                }
+
+                @Override
+                public Response post(java.net.URI uri, String type, byte[] body, int maxBytes, Cancellation c)
+                        throws java.io.IOException {
+                    log.skipped(uri.toString());
+                    throw new java.io.IOException("--offline");
+                }
+            };
         }
 
         // ------------------------------------------------------------------------- results

@@ -14,9 +14,10 @@ import java.util.Optional;
  *
  * @param cert the leaf, maybe followed by its chain (and a key, haproxy style); or the served chain
  * @param password the first line of {@code --password-file}, when one was given
+ * @param stapledOcsp the OCSP response a server stapled for its leaf, when it sent one
  */
 public record Material(CryptoFile cert, Optional<CryptoFile> key, Optional<CryptoFile> chain,
-        Optional<CryptoFile> trust, Optional<char[]> password) {
+        Optional<CryptoFile> trust, Optional<char[]> password, Optional<byte[]> stapledOcsp) {
 
     /**
      * Reads every file the request names, before any password is asked for, so that a typo in a path
@@ -31,7 +32,7 @@ public record Material(CryptoFile cert, Optional<CryptoFile> key, Optional<Crypt
         Optional<CryptoFile> trust = readTrust(request.trust(), cancellation);
         Optional<char[]> password = request.passwordFile().map(p -> PasswordSource.firstLine(
                 InputFiles.readSecret(p, "--password-file", PasswordSource.MAX_FILE_BYTES, cancellation)));
-        return new Material(cert, key, chain, trust, password);
+        return new Material(cert, key, chain, trust, password, Optional.empty());
     }
 
     /**
@@ -39,9 +40,10 @@ public record Material(CryptoFile cert, Optional<CryptoFile> key, Optional<Crypt
      *
      * @param server how to name the server in findings, e.g. {@code www.example.com:443}
      */
-    public static Material served(String server, List<X509Certificate> chain, Optional<CryptoFile> trust) {
+    public static Material served(String server, List<X509Certificate> chain, Optional<CryptoFile> trust,
+            Optional<byte[]> stapledOcsp) {
         return new Material(CryptoFile.served(server, chain), Optional.empty(), Optional.empty(), trust,
-                Optional.empty());
+                Optional.empty(), stapledOcsp);
     }
 
     /** Reads a {@code --trust} file of anchors (PEM or DER, one or more). */

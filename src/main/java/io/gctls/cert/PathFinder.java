@@ -53,6 +53,12 @@ final class PathFinder {
             return anchored() && failure.isEmpty();
         }
 
+        /** The path stops at a certificate whose issuer is nowhere: what a CA Issuers URL may repair. */
+        boolean issuerMissing() {
+            return !anchored() && failure.filter(f -> f.is(CheckCode.CHAIN_INCOMPLETE) && f.data().containsKey("fix"))
+                    .isPresent();
+        }
+
         /** The certificates a server sends after the leaf: the path without the leaf (and without the anchor). */
         List<X509Certificate> intermediates() {
             return path.subList(1, path.size()).stream().filter(c -> !Certs.selfSigned(c)).toList();

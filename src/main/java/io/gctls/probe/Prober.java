@@ -59,8 +59,8 @@ public final class Prober {
                     + "sent no certificate");
         }
         InspectionReport judged = inspector.inspect(Material.served(request.target().toString(), served.chain(),
-                trust), InspectOptions.forDomain(request.target().host(), request.warnDays()), Prompter.none(),
-                cancellation).report();
+                trust, served.stapledOcsp()), InspectOptions.forDomain(request.target().host(), request.warnDays())
+                        .offline(request.offline()), Prompter.none(), cancellation).report();
         List<Finding> findings = new ArrayList<>(judged.findings());
         ProbeReport.ExpectedCertificate comparison = null;
         if (expected.isPresent()) {
@@ -81,7 +81,7 @@ public final class Prober {
         return new ProbeReport(request.target().host(), served.port(), served.connectedTo(), request.route(),
                 routeNote(request), served.sni(), served.protocol(), served.cipherSuite(), millis(served.connect()),
                 millis(served.handshake()), served.ocspStapled(), comparison, Verdict.of(findings), findings,
-                judged.certificates());
+                judged.certificates(), judged.network());
     }
 
     private X509Certificate expectedLeaf(Path file, ProbeRequest request) {

@@ -275,10 +275,21 @@ class CertInspectorTest {
         assertThat(leaf.signatureAlgorithm()).isEqualTo("SHA256withECDSA");
         assertThat(leaf.sha256()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
         assertThat(leaf.serial()).matches("([0-9A-F]{2}:)+[0-9A-F]{2}");
-        assertThat(leaf.ocsp()).containsExactly("http://ocsp.example.test");
-        assertThat(leaf.caIssuers()).containsExactly("http://ca.example.test/int-ec.der");
-        assertThat(leaf.crl()).containsExactly("http://crl.example.test/int-ec.crl");
+        // the healthy chain names no network location, so inspecting it never touches the network
+        assertThat(leaf.ocsp()).isEmpty();
+        assertThat(leaf.caIssuers()).isEmpty();
+        assertThat(leaf.crl()).isEmpty();
+        assertThat(leaf.revocation()).isEqualTo("not checked: no OCSP or CRL location");
         assertThat(leaf.scts()).isTrue();
+        CertificateDetails located = inspector.inspect(InspectRequest.of(f("revocation/good.pem"))
+                .withChain(f("revocation/chain.pem")).withTrust(f("pki/root-ca.pem")).withOffline(true),
+                Prompter.none()).report().certificates().get(0);
+        assertThat(located.ocsp()).containsExactly("http://ocsp.gctls.test/");
+        assertThat(located.crl()).containsExactly("http://crl.gctls.test/rev-int.crl");
+        assertThat(located.revocation()).isEqualTo("not checked: --offline");
+        assertThat(inspector.inspect(InspectRequest.of(f("aia/leaf.pem")).withChain(f("aia/chain.pem"))
+                .withTrust(f("pki/root-ca.pem")).withOffline(true), Prompter.none()).report().certificates().get(0)
+                .caIssuers()).containsExactly("http://aia.gctls.test/aia-int-ec.der");
         CertificateDetails ec = report.certificates().get(1);
         assertThat(ec.keyType()).isEqualTo("EC P-384");
         assertThat(ec.keySize()).isEqualTo(384);
