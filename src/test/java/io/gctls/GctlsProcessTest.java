@@ -59,6 +59,23 @@ class GctlsProcessTest {
     }
 
     @Test
+    void helpAndVersionFlagsAnswerWithExitZero() throws Exception {
+        for (String flag : List.of("--help", "-h")) {
+            Run help = gctls("", flag);
+            assertThat(help.exitCode()).as(flag).isZero();
+            assertThat(help.stdout()).as(flag).startsWith("usage: gctls").contains("@FILE").contains("cert inspect")
+                    .contains("deploy");
+            assertThat(help.stderr()).as(flag).isEmpty();
+        }
+        for (String flag : List.of("--version", "-V")) {
+            Run version = gctls("", flag);
+            assertThat(version.exitCode()).as(flag).isZero();
+            assertThat(version.stdout()).as(flag).startsWith("gctls ").contains("Java");
+            assertThat(version.stderr()).as(flag).isEmpty();
+        }
+    }
+
+    @Test
     void aCommandFileStopsAtTheFirstFailureWithItsCode() throws Exception {
         Path script = home.resolve("run.gctls");
         Files.writeString(script, "# comment\nversion\nhelp --bogus\nversion\n");

@@ -63,12 +63,26 @@ public final class Deployer {
             Cancellation cancellation, Consumer<String> progress) {
         return timed("deploy", () -> {
             Run run = new Run(payload, leafFingerprint, cancellation, progress, RetryBudget.start(settings, clock));
-            Optional<CustomDomain> existing = domains.find(payload.domain(), cancellation);
-            if (existing.isPresent()) {
-                return onExisting(run, existing.get(), replace, "");
-            }
-            return create(run, replace);
+            return from(run, domains.find(payload.domain(), cancellation), replace);
         });
+    }
+
+    /**
+     * As {@link #deploy}, for a caller that has just listed the domains (a rotation of many):
+     * {@code listed} is the domain as that list showed it, or empty when the list did not have it, so
+     * no lookup is sent first. An unclear create or a conflict is still settled by looking it up.
+     */
+    public DeployResult deployListed(CustomDomainPayload payload, String leafFingerprint, Optional<CustomDomain> listed,
+            boolean replace, Cancellation cancellation, Consumer<String> progress) {
+        return timed("deploy", () -> from(new Run(payload, leafFingerprint, cancellation, progress,
+                RetryBudget.start(settings, clock)), listed, replace));
+    }
+
+    private DeployResult from(Run run, Optional<CustomDomain> existing, boolean replace) {
+        if (existing.isPresent()) {
+            return onExisting(run, existing.get(), replace, "");
+        }
+        return create(run, replace);
     }
 
     /** The state of one deploy across its requests. */

@@ -39,6 +39,7 @@ public class GctlsShell {
     private volatile SessionSettings session = SessionSettings.defaults();
     private volatile Cancellation current = Cancellation.create();
     private volatile InteractiveShell interactive;
+    private volatile boolean interrupted;
 
     public GctlsShell(Collection<GctlsCommand> commands, List<LaunchHook> launchHooks, XdgDirs dirs) {
         this(commands, launchHooks, dirs, settings -> settings);
@@ -64,21 +65,47 @@ public class GctlsShell {
         }
         boolean colour = options.settings().colour() && System.console() != null && System.getenv("NO_COLOR") == null
                 && !"dumb".equals(System.getenv("TERM"));
-        return launch(options, stdout(), stderr(), colour);
+        interrupted = false;
+        try (InterruptSignal signal = InterruptSignal.install(this::interrupt)) {
+            return launch(options, stdout(), stderr(), colour, TerminalPrompter.forProcess());
+        }
     }
 
-    /** One-shot or command-file run on the given writers (the tests' entry point too). */
+    /**
+     * Ctrl-C in a one-shot or command-file run: the command in flight is cancelled, and so is every
+     * command a file would still run (each fails at its first cancellation check).
+     */
+    void interrupt() {
+        interrupted = true;
+        cancelCurrent();
+    }
+
+    /** One-shot or command-file run on the given writers (the tests' entry point too); nobody is asked anything. */
     public int launch(LaunchOptions options, Writer out, Writer err, boolean colour) {
+        return launch(options, out, err, colour, Prompter.none());
+    }
+
+    /**
+     * @param oneShotPrompter who a single command may ask for a secret (the person at the terminal);
+     *     a command file asks nobody
+     */
+    int launch(LaunchOptions options, Writer out, Writer err, boolean colour, Prompter oneShotPrompter) {
         this.session = withProfileDefaults(options.settings());
         Output output = new Output(out, err, session.format(), colour);
         ExitCode code = runLaunchHooks(output);
         if (code != ExitCode.OK) {
             return code.code();
         }
+        boolean jsonAsked = OutputFormat.askedFor(options.commandWords()).map(f -> f == OutputFormat.JSON)
+                .orElse(output.json());
+        if (options.usage() && !jsonAsked) {
+            output.println(LaunchOptions.USAGE);
+            output.println("");
+        }
         if (options.scriptFile().isPresent()) {
             code = runScript(Path.of(options.scriptFile().get()), output, Prompter.none());
         } else {
-            code = runWords(options.commandWords(), output);
+            code = runWords(options.commandWords(), output, oneShotPrompter);
         }
         output.flush();
         return code.code();
@@ -104,6 +131,10 @@ public class GctlsShell {
 
     /** Runs one already-split command (one-shot mode: the OS did the word splitting). */
     public ExitCode runWords(List<String> words, Output output) {
+        return runWords(words, output, Prompter.none());
+    }
+
+    private ExitCode runWords(List<String> words, Output output, Prompter prompter) {
         ParsedCommand parsed;
         try {
             parsed = parser.parse(words);
@@ -111,7 +142,7 @@ public class GctlsShell {
             Output asked = OutputFormat.askedFor(words).map(output::withFormat).orElse(output);
             return ErrorReporter.report(e, null, asked, session.debug());
         }
-        return CommandRunner.runParsed(parsed.command(), parsed, output, Prompter.none(), newCancellation(), session);
+        return CommandRunner.runParsed(parsed.command(), parsed, output, prompter, newCancellation(), session);
     }
 
     /** Runs one command line with this session's settings. */
@@ -174,6 +205,9 @@ public class GctlsShell {
     Cancellation newCancellation() {
         Cancellation fresh = Cancellation.create();
         current = fresh;
+        if (interrupted) {
+            fresh.cancel();
+        }
         return fresh;
     }
 

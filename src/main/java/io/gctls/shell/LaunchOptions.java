@@ -13,7 +13,21 @@ import java.util.Optional;
  * {@code --no-token-cache} and {@code --no-color} are also taken from anywhere on the line,
  * because they describe the session rather than the command.
  */
-public record LaunchOptions(SessionSettings settings, List<String> commandWords, Optional<String> scriptFile) {
+public record LaunchOptions(SessionSettings settings, List<String> commandWords, Optional<String> scriptFile,
+        boolean usage) {
+
+    /** How gctls is started; {@code gctls --help} prints it above the list of commands. */
+    public static final String USAGE = String.join("\n",
+            "usage: gctls [SESSION OPTIONS]                      open the prompt",
+            "       gctls [SESSION OPTIONS] COMMAND [OPTIONS]    run one command; its exit code is gctls's",
+            "       gctls [SESSION OPTIONS] @FILE                run a command file, stopping at the first failure",
+            "       gctls --help | --version",
+            "session options: --sandbox  --profile NAME  --output text|json  --debug  --strict  --no-token-cache"
+                    + "  --no-color");
+
+    public LaunchOptions(SessionSettings settings, List<String> commandWords, Optional<String> scriptFile) {
+        this(settings, commandWords, scriptFile, false);
+    }
 
     public boolean interactive() {
         return commandWords.isEmpty() && scriptFile.isEmpty();
@@ -31,6 +45,7 @@ public record LaunchOptions(SessionSettings settings, List<String> commandWords,
         Optional<String> profile = Optional.empty();
         Optional<String> script = Optional.empty();
         List<String> command = new ArrayList<>();
+        boolean usage = false;
 
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
@@ -43,6 +58,12 @@ public record LaunchOptions(SessionSettings settings, List<String> commandWords,
                 default -> {
                     if (arg.startsWith("--profile=")) {
                         profile = Optional.of(arg.substring("--profile=".length()));
+                    } else if (beforeCommand && script.isEmpty() && (arg.equals("--help") || arg.equals("-h"))) {
+                        // what every CLI answers: the usage, then the commands (as 'help' lists them)
+                        usage = true;
+                        command.add("help");
+                    } else if (beforeCommand && script.isEmpty() && (arg.equals("--version") || arg.equals("-V"))) {
+                        command.add("version");
                     } else if (beforeCommand && arg.equals("--debug")) {
                         debug = true;
                     } else if (beforeCommand && arg.equals("--strict")) {
@@ -65,7 +86,7 @@ public record LaunchOptions(SessionSettings settings, List<String> commandWords,
         }
         SessionSettings settings = new SessionSettings(format, debug, strict, !noColour, sandbox, profile,
                 tokenCache, formatGiven);
-        return new LaunchOptions(settings, List.copyOf(command), script);
+        return new LaunchOptions(settings, List.copyOf(command), script, usage);
     }
 
     private static String valueAfter(String[] args, int i, String option) {

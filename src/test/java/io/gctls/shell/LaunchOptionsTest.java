@@ -55,4 +55,23 @@ class LaunchOptionsTest {
                 .hasMessageContaining("--output must be text or json");
         assertThatThrownBy(() -> LaunchOptions.parse("--profile")).hasMessageContaining("--profile needs a value");
     }
+
+    @Test
+    void helpAndVersionFlagsBeforeACommandAreTheirCommands() {
+        for (String flag : new String[] {"--help", "-h"}) {
+            LaunchOptions options = LaunchOptions.parse(flag);
+            assertThat(options.interactive()).isFalse();
+            assertThat(options.usage()).isTrue();
+            assertThat(options.commandWords()).containsExactly("help");
+        }
+        for (String flag : new String[] {"--version", "-V"}) {
+            LaunchOptions options = LaunchOptions.parse("--sandbox", flag);
+            assertThat(options.commandWords()).containsExactly("version");
+            assertThat(options.usage()).isFalse();
+        }
+        // after a command they are the command's own
+        assertThat(LaunchOptions.parse("cert", "inspect", "-h").commandWords()).containsExactly("cert", "inspect",
+                "-h");
+        assertThat(LaunchOptions.parse("cert", "inspect", "--help").usage()).isFalse();
+    }
 }
