@@ -498,7 +498,8 @@ public final class CertInspector {
          */
         private PathFinder.Result repair(X509Certificate leaf, List<X509Certificate> pool, TrustAnchors anchors,
                 PathFinder.Result first) {
-            AiaFetcher fetcher = new AiaFetcher(network, aiaCache, clock);
+            // the cache's age is that of its files, so it is judged on the wall clock, not the inspection's
+            AiaFetcher fetcher = new AiaFetcher(network, aiaCache, Clock.systemUTC());
             List<String> tried = new ArrayList<>();
             PathFinder.Result path = first;
             String note = "";

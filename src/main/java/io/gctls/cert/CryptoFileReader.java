@@ -434,10 +434,10 @@ final class CryptoFileReader {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        message = message.lines().findFirst().orElse("").strip();
+        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("").strip();
         if (message.isEmpty()) {
-            return root.getClass().getSimpleName();
+            // no words of its own: say what kind of failure it was, without a Java class name
+            return root instanceof java.io.EOFException ? "the data ends too early" : "the data is malformed";
         }
         if (message.length() > 120) {
             message = message.substring(0, 117) + "...";

@@ -251,14 +251,13 @@ final class Revocation {
      */
     private static Optional<String> verifyResponder(BasicOCSPResp basic, X509Certificate issuer)
             throws OperatorCreationException, CertificateException, OCSPException {
-        if (basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.getPublicKey()))) {
+        if (signedBy(basic, issuer.getPublicKey())) {
             return Optional.empty();
         }
         JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
         for (X509CertificateHolder holder : basic.getCerts()) {
             X509Certificate responder = converter.getCertificate(holder);
-            PublicKey key = responder.getPublicKey();
-            if (!basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key))) {
+            if (!signedBy(basic, responder.getPublicKey())) {
                 continue;
             }
             if (!Certs.verifies(responder, issuer.getPublicKey())) {
@@ -273,6 +272,15 @@ final class Revocation {
         }
         return Optional.of("the answer's signature verifies neither with the issuer's key nor with a responder"
                 + " certificate it sent (unauthorised responder)");
+    }
+
+    /** A key of another type than the signature's (an RSA issuer, an EC responder) simply did not sign it. */
+    private static boolean signedBy(BasicOCSPResp basic, PublicKey key) {
+        try {
+            return basic.isSignatureValid(new JcaContentVerifierProviderBuilder().build(key));
+        } catch (OCSPException | OperatorCreationException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static boolean ocspSigning(X509Certificate responder) {

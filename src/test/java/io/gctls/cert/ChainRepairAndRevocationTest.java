@@ -191,7 +191,7 @@ class ChainRepairAndRevocationTest {
                 FixtureNetwork.key("pki/rev-ocsp.key"), serial -> OcspResponder.Status.GOOD, Fixtures.CLOCK);
         InspectionReport report = inspector(responding(delegated), Optional.empty()).inspect(revocation("good.pem"),
                 Prompter.none()).report();
-        assertThat(report.codes()).isEmpty();
+        assertThat(report.codes()).as(report.findings().toString()).isEmpty();
         assertThat(report.certificates().get(0).revocation()).isEqualTo("good (OCSP)");
     }
 

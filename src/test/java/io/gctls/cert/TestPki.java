@@ -114,7 +114,7 @@ public final class TestPki {
             return new Minted(sign(builder, issuer), keys);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
