@@ -47,7 +47,9 @@ final class InteractiveShell implements AutoCloseable {
         this.shell = shell;
         this.terminal = terminal;
         this.reader = reader;
-        this.output = new Output(terminal.writer(), terminal.writer(), shell.session().format(), colour);
+        this.output = new Output(terminal.writer(), terminal.writer(), shell.session().format(), colour)
+                .withStatusLine(!Terminal.TYPE_DUMB.equals(terminal.getType())
+                        && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType()));
         this.prompter = new JLinePrompter(reader);
     }
 

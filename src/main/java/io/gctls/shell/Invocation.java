@@ -72,6 +72,14 @@ public final class Invocation {
         return output;
     }
 
+    /**
+     * The listener to hand to the API and the domain: notes become lines on stderr, waits a
+     * countdown at a terminal (and nothing elsewhere).
+     */
+    public io.gctls.api.Progress progress() {
+        return output.progress();
+    }
+
     public Prompter prompter() {
         return prompter;
     }
