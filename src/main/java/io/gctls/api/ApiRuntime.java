@@ -3,6 +3,7 @@ package io.gctls.api;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.SplittableRandom;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
@@ -40,6 +41,16 @@ public final class ApiRuntime implements AutoCloseable {
 
     public RequestExecutor executor(RetrySettings settings) {
         return new RequestExecutor(transport, waiter, clock, settings, circuits, random);
+    }
+
+    /**
+     * An executor whose transport and waiter are wrapped, e.g. by a rotation that watches every
+     * answer's rate-limit headers and paces its sends; the circuits and the clock are the process's.
+     */
+    public RequestExecutor executor(RetrySettings settings, UnaryOperator<HttpTransport> transportWrapper,
+            UnaryOperator<Waiter> waiterWrapper) {
+        return new RequestExecutor(transportWrapper.apply(transport), waiterWrapper.apply(waiter), clock, settings,
+                circuits, random);
     }
 
     public Vertx vertx() {

@@ -1,5 +1,6 @@
 package io.gctls.deploy;
 
+import io.gctls.api.ApiError;
 import io.gctls.api.ApiException;
 import io.gctls.api.ApiResponse;
 import io.gctls.api.Attempt;
@@ -63,12 +64,26 @@ public final class Deployer {
             Cancellation cancellation, Consumer<String> progress) {
         return timed("deploy", () -> {
             Run run = new Run(payload, leafFingerprint, cancellation, progress, RetryBudget.start(settings, clock));
-            Optional<CustomDomain> existing = domains.find(payload.domain(), cancellation);
-            if (existing.isPresent()) {
-                return onExisting(run, existing.get(), replace, "");
-            }
-            return create(run, replace);
+            return from(run, domains.find(payload.domain(), cancellation), replace);
         });
+    }
+
+    /**
+     * As {@link #deploy}, for a caller that has just listed the domains (a rotation of many):
+     * {@code listed} is the domain as that list showed it, or empty when the list did not have it, so
+     * no lookup is sent first. An unclear create or a conflict is still settled by looking it up.
+     */
+    public DeployResult deployListed(CustomDomainPayload payload, String leafFingerprint, Optional<CustomDomain> listed,
+            boolean replace, Cancellation cancellation, Consumer<String> progress) {
+        return timed("deploy", () -> from(new Run(payload, leafFingerprint, cancellation, progress,
+                RetryBudget.start(settings, clock)), listed, replace));
+    }
+
+    private DeployResult from(Run run, Optional<CustomDomain> existing, boolean replace) {
+        if (existing.isPresent()) {
+            return onExisting(run, existing.get(), replace, "");
+        }
+        return create(run, replace);
     }
 
     /** The state of one deploy across its requests. */
@@ -176,7 +191,7 @@ public final class Deployer {
      * again, with growing pauses, for as long as the budget allows.
      */
     private DeployResult onConflict(Run run, ApiException conflict, boolean replace) {
-        String what = firstClause(conflict.getMessage());
+        String what = "the create was answered " + conflict.error().map(ApiError::summary).orElse("409");
         Optional<CustomDomain> existing = lookUp(run, what, Duration.ZERO);
         int looks = 1;
         while (existing.isEmpty()) {
@@ -188,15 +203,13 @@ public final class Deployer {
             if (!more) {
                 throw notListedAfterConflict(run, conflict, looks);
             }
-            run.progress.accept(conflict.getMessage() + ", but " + run.domain() + " is not listed yet; looking again"
-                    + " in " + Waits.format(wait));
+            run.progress.accept(what + ", but " + run.domain() + " is not listed yet; looking again in "
+                    + Waits.format(wait));
             existing = lookUp(run, what, wait);
             looks++;
         }
-        if (looks > 1) {
-            run.notes.add(what + "; " + run.domain() + " was listed after " + looks + " lookups");
-        }
-        return settledBy(run, existing.get(), replace, what, "");
+        return settledBy(run, existing.get(), replace, looks > 1 ? what + " and " + run.domain()
+                + " was listed after " + looks + " lookups" : what, "");
     }
 
     private GctlsException notListedAfterConflict(Run run, ApiException conflict, int looks) {
