@@ -198,6 +198,11 @@ class LauncherTest {
         }
         gctls(jdk17, "--sandbox", "auth", "status");
         assertThat(last(calls())).contains("-XX:TieredStopAtLevel=1");
+
+        Map<String, String> extra = new java.util.HashMap<>(jdk17);
+        extra.put("GCTLS_JAVA_OPTS", "-Xmx64m -Dx=1");
+        gctls(extra, "version");
+        assertThat(last(calls())).contains("-Xmx64m -Dx=1 -cp ");
     }
 
     @Test
