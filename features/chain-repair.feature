@@ -20,7 +20,7 @@ Feature: Chain repair, revocation and finding explanations
     And the output contains "  revocation good (OCSP)"
     And the output contains "  CA issuers http://127.0.0.1:"
     And the output contains "wrote 1 certificate after the leaf 'www.example.com': 'gctls Sandbox Intermediate CA' to ${tmp}/chain.pem"
-    And the output contains "fixed        added 'gctls Sandbox Intermediate CA', fetched from http://127.0.0.1:"
+    And the output contains "fixed      added 'gctls Sandbox Intermediate CA', fetched from http://127.0.0.1:"
     And the output contains "revoked the certificate of www.example.com (serial "
     And the output contains "ERROR  revoked  'www.example.com' is revoked: OCSP says so (keyCompromise)"
     And the file "${tmp}/chain.pem" contains "-----BEGIN CERTIFICATE-----"
