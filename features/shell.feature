@@ -90,3 +90,11 @@ Feature: The shell and its conventions
       bogus-command
       """
     Then the exit code is 0
+
+  Scenario: The README's first session runs as written
+    When I paste the README's first session at the prompt
+    Then the exit code is 0
+    And the output does not contain "error:"
+    And the output contains "deployed"
+    And the output contains "Verdict: ok"
+    And the output contains "served leaf is --expect-cert"

@@ -244,10 +244,12 @@ public final class RequestExecutor {
             return Future.failedFuture(circuitOpen(ex, circuit)); // waiting would only meet the open circuit
         }
         ex.retries++;
-        if (wait.compareTo(Duration.ofSeconds(2)) >= 0) {
-            ex.progress.accept(ex.request.describe() + ": " + reason.replaceFirst(", ", " - ") + "; waiting "
-                    + Waits.format(wait) + " (attempt " + (ex.attempts.size() + 1) + " of " + settings.maxAttempts()
-                    + ")");
+        if (wait.compareTo(Duration.ofSeconds(1)) > 0) {
+            int comma = reason.indexOf(", ");
+            Progress.waiting(ex.progress, new WaitNotice(ex.request.describe(), comma < 0 ? reason
+                    : reason.substring(0, comma), comma < 0 ? "backoff" : reason.substring(comma + 2)
+                    .replaceFirst(" [0-9.]+ (ms|s|min)( [0-9]+ s)?$", "").strip(), wait, ex.attempts.size() + 1,
+                    settings.maxAttempts()));
         }
         return attempt(ex, wait, reason);
     }

@@ -5,6 +5,10 @@ import io.gctls.core.Durations;
 import io.gctls.core.Environment;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
+import io.gctls.core.Numbers;
+import io.gctls.core.Quote;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -68,30 +72,35 @@ public final class ConnectionResolver {
     }
 
     private Endpoints endpoints(ConnectionRequest request, Optional<Profile> profile, Map<String, String> sources) {
+        Optional<String> envLogin = env.get(LOGIN_URL).map(u -> checkedUrl(u, LOGIN_URL));
         if (request.apiUrl().isPresent()) {
             sources.put("api", "--api-url");
-            return Endpoints.fromApiUrl(request.apiUrl().get(), request.loginUrl().or(() -> env.get(LOGIN_URL)));
+            return Endpoints.fromApiUrl(checkedUrl(request.apiUrl().get(), "--api-url"), request.loginUrl()
+                    .map(u -> checkedUrl(u, "--login-url")).or(() -> envLogin));
         }
         if (request.region().isPresent()) {
             sources.put("api", "--region");
-            return Endpoints.forRegionOrDomain(request.region().get());
+            return Endpoints.forRegionOrDomain(checkedRegion(request.region().get(), "--region"));
         }
         if (env.get(REGION).isPresent()) {
             sources.put("api", REGION);
-            return Endpoints.forRegionOrDomain(env.get(REGION).get());
+            return Endpoints.forRegionOrDomain(checkedRegion(env.get(REGION).get(), REGION));
         }
         if (env.get(ENV_URL).isPresent()) {
             sources.put("api", ENV_URL);
-            return Endpoints.fromApiUrl(env.get(ENV_URL).get(), env.get(LOGIN_URL));
+            return Endpoints.fromApiUrl(checkedUrl(env.get(ENV_URL).get(), ENV_URL), envLogin);
         }
         if (profile.isPresent()) {
             Profile p = profile.get();
             sources.put("api", "profile " + p.name());
+            String where = "api-url of profile " + p.name() + " in " + profiles.configFile();
             if (p.apiUrl().isPresent()) {
-                return Endpoints.fromApiUrl(p.apiUrl().get(), p.loginUrl());
+                return Endpoints.fromApiUrl(checkedUrl(p.apiUrl().get(), where), p.loginUrl().map(u -> checkedUrl(u,
+                        "login-url of profile " + p.name() + " in " + profiles.configFile())));
             }
             if (p.region().isPresent()) {
-                return Endpoints.forRegionOrDomain(p.region().get());
+                return Endpoints.forRegionOrDomain(checkedRegion(p.region().get(), "region of profile " + p.name()
+                        + " in " + profiles.configFile()));
             }
             throw GctlsException.usage("profile " + p.name() + " in " + profiles.configFile()
                     + " has neither region nor api-url");
@@ -162,33 +171,98 @@ public final class ConnectionResolver {
         }
     }
 
+    /**
+     * What is wrong with an API or login URL, if anything. Checked when the URL is read (flag,
+     * environment or profile), so that a port that cannot exist is one usage error, not a request
+     * retried until the budget runs out.
+     */
+    public static Optional<String> urlProblem(String url) {
+        String u = url.strip();
+        if (u.isEmpty()) {
+            return Optional.of("it is empty");
+        }
+        URI uri;
+        try {
+            uri = new URI(u);
+        } catch (URISyntaxException e) {
+            return Optional.of("it is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            return Optional.of("it must start with https://");
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            // java.net.URI leaves the host out when the authority does not parse (a port of letters or
+            // non-ASCII digits); say which part is wrong
+            String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+            return Optional.of(authority.matches(".*:[^\\]:/]*$") && !authority.endsWith("]")
+                    ? "its port is not a number" : "it has no host");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            return Optional.of("port " + uri.getPort() + " does not exist (ports are 1 to 65535)");
+        }
+        return Optional.empty();
+    }
+
+    private static String checkedUrl(String url, String source) {
+        urlProblem(url).ifPresent(problem -> {
+            throw GctlsException.usage(source + " " + Quote.of(url.strip()) + " is not a usable URL: " + problem);
+        });
+        return url;
+    }
+
+    /** A region or domain may also be given as a URL; then it is checked like one. */
+    private static String checkedRegion(String value, String source) {
+        String v = value.strip();
+        return v.startsWith("http://") || v.startsWith("https://") ? checkedUrl(v, source) : v;
+    }
+
     static RetrySettings retrySettings(Profile profile) {
         RetrySettings s = RetrySettings.defaults();
         for (Map.Entry<String, String> e : profile.retry().entrySet()) {
             String key = e.getKey().toLowerCase(Locale.ROOT);
             String value = e.getValue();
-            try {
-                s = switch (key) {
-                    case "max-attempts" -> s.withMaxAttempts(Integer.parseInt(value.strip()));
-                    case "max-total" -> s.withMaxTotal(duration(value));
-                    case "max-wait" -> s.withMaxWait(duration(value));
-                    case "request-timeout" -> s.withRequestTimeout(duration(value));
-                    default -> throw GctlsException.usage("unknown setting retry." + e.getKey() + " in profile "
-                            + profile.name() + " (known: max-attempts, max-total, max-wait, request-timeout)");
-                };
-            } catch (NumberFormatException ex) {
-                throw GctlsException.usage("retry." + e.getKey() + " in profile " + profile.name()
-                        + " must be a number, not '" + value + "'");
-            }
+            String setting = "retry." + e.getKey() + " in profile " + profile.name();
+            s = switch (key) {
+                case "max-attempts" -> s.withMaxAttempts(attempts(value, setting));
+                case "max-total" -> s.withMaxTotal(positive(value, setting));
+                case "max-wait" -> s.withMaxWait(positive(value, setting));
+                case "request-timeout" -> s.withRequestTimeout(positive(value, setting));
+                default -> throw GctlsException.usage("unknown setting retry." + e.getKey() + " in profile "
+                        + profile.name() + " (known: max-attempts, max-total, max-wait, request-timeout)");
+            };
         }
         return s;
     }
 
-    private static Duration duration(String value) {
+    /** Most attempts a profile may ask for: more would only lengthen an outage's wait. */
+    static final int MOST_ATTEMPTS = 100;
+
+    private static int attempts(String value, String setting) {
+        int attempts;
         try {
-            return Durations.parse(value);
+            attempts = Numbers.parseInt(value);
         } catch (IllegalArgumentException e) {
-            throw new NumberFormatException(value);
+            throw GctlsException.usage(setting + " must be a whole number, not " + Quote.of(value));
         }
+        if (attempts < 1 || attempts > MOST_ATTEMPTS) {
+            throw GctlsException.usage(setting + " must be 1 to " + MOST_ATTEMPTS + ", not " + attempts);
+        }
+        return attempts;
+    }
+
+    /** A zero or negative timeout would turn the timeout off; a zero budget would refuse every retry. */
+    private static Duration positive(String value, String setting) {
+        Duration d;
+        try {
+            d = Durations.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw GctlsException.usage(setting + " must be a duration such as 30s or 2m, not " + Quote.of(value)
+                    + (e.getMessage().startsWith("not a") ? "" : " (" + e.getMessage() + ")"));
+        }
+        if (d.isZero()) {
+            throw GctlsException.usage(setting + " must be more than 0s (" + Quote.of(value) + " would turn it off)");
+        }
+        return d;
     }
 }

@@ -1,6 +1,7 @@
 package io.gctls.shell;
 
 import io.gctls.core.GctlsException;
+import io.gctls.core.Quote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,14 +11,14 @@ import org.jline.reader.EOFError;
 import org.jline.reader.Parser.ParseContext;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandRegistry;
-import org.springframework.shell.jline.ExtendedDefaultParser;
 
 /**
  * Turns a command line into a {@link ParsedCommand}, strictly. Spring Shell 4.0.1's
  * DefaultCommandParser accepts unknown options silently, splits only on double quotes, and
  * misreads a boolean flag at the end of a sub-command line; a mistyped {@code --stirct} in a CI
- * script must be an error (exit 2), not a silently different run, so gctls parses itself.
- * JLine's parser (via Spring Shell) still does the word splitting and quoting.
+ * script must be an error (exit 2), not a silently different run, so gctls parses itself, and
+ * says what was probably meant. JLine's parser ({@link LineSyntax}) still does the word splitting,
+ * quoting, escapes and comments.
  */
 public final class CommandLineParser {
 
@@ -29,14 +30,13 @@ public final class CommandLineParser {
         this.registry = registry;
     }
 
+    /** The words of a line as typed at the prompt or in a command file; a {@code #} comment is dropped. */
     public static List<String> words(String line) {
-        ExtendedDefaultParser parser = new ExtendedDefaultParser();
-        parser.setEofOnUnclosedQuote(true);
         try {
             // cursor -1: no trailing empty "word being completed"
-            return List.copyOf(parser.parse(line, -1, ParseContext.ACCEPT_LINE).words());
+            return List.copyOf(LineSyntax.forLines().parse(line, -1, ParseContext.ACCEPT_LINE).words());
         } catch (EOFError e) {
-            throw GctlsException.usage("unclosed quote in: " + line.strip());
+            throw GctlsException.usage("unclosed quote in: " + Quote.shortened(line.strip(), Quote.LONGEST));
         }
     }
 
@@ -66,12 +66,39 @@ public final class CommandLineParser {
         String first = words.get(0);
         List<String> family = registry.getCommandsByPrefix(first + " ").stream().map(Command::getName).sorted()
                 .toList();
+        Optional<String> meant = didYouMean(words);
+        String hint = meant.map(m -> "; did you mean '" + m + "'?").orElse("");
         if (!family.isEmpty()) {
-            String given = words.size() > 1 ? "'" + first + " " + words.get(1) + "' is not a command" : "'" + first
-                    + "' needs a sub-command";
-            return GctlsException.usage(given + "; one of: " + String.join(", ", family));
+            String given = words.size() > 1 ? Quote.of(first + " " + words.get(1)) + " is not a command"
+                    : Quote.of(first) + " needs a sub-command";
+            return GctlsException.usage(given + hint + (meant.isPresent() ? " (" : "; ") + "one of: "
+                    + String.join(", ", family) + (meant.isPresent() ? ")" : ""));
         }
-        return GctlsException.usage("unknown command '" + first + "' (try: help)");
+        String typed = meant.map(m -> String.join(" ", words.subList(0, Math.min(words.size(),
+                m.split(" ").length)))).orElse(first);
+        return GctlsException.usage("unknown command " + Quote.of(typed) + hint + " (try: help)");
+    }
+
+    /** The command whose name is nearest to the line's first one, two or three words. */
+    private Optional<String> didYouMean(List<String> words) {
+        List<String> names = registry.getCommands().stream().filter(c -> !c.isHidden()).map(Command::getName)
+                .toList();
+        Optional<String> best = Optional.empty();
+        int bestDistance = Integer.MAX_VALUE;
+        for (int n = 1; n <= Math.min(LONGEST_COMMAND_WORDS, words.size()); n++) {
+            int length = n;
+            String typed = String.join(" ", words.subList(0, n));
+            List<String> sameLength = names.stream().filter(name -> name.split(" ").length == length).toList();
+            Optional<String> near = Suggestions.nearest(typed, sameLength);
+            if (near.isPresent()) {
+                int distance = org.jline.utils.Levenshtein.distance(typed, near.get());
+                if (distance < bestDistance) {
+                    best = near;
+                    bestDistance = distance;
+                }
+            }
+        }
+        return best;
     }
 
     private static ParsedCommand parseOptions(GctlsCommand command, List<String> rest) {
@@ -106,18 +133,15 @@ public final class CommandLineParser {
                 throw GctlsException.usage("--" + spec.name() + " needs a value (" + spec.valueName() + ")");
             }
             if (spec.takesValue() && options.containsKey(spec.name())) {
-                String values = spec.secret() ? "" : " ('" + options.get(spec.name()) + "' and '" + value + "')";
+                String values = spec.secret() ? "" : " (" + Quote.of(options.get(spec.name())) + " and "
+                        + Quote.of(value) + ")";
                 throw GctlsException.usage("--" + spec.name() + " is given twice" + values + "; give it once");
-            }
-            if (spec.kind() == OptionSpec.Kind.CHOICE && !spec.choices().contains(value)) {
-                throw GctlsException.usage("--" + spec.name() + " must be one of " + String.join(", ", spec.choices())
-                        + ", not '" + value + "'");
             }
             options.put(spec.name(), value);
         }
         if (!arguments.isEmpty() && command.argumentsSynopsis().isEmpty() && !options.containsKey("help")) {
-            throw GctlsException.usage("'" + command.getName() + "' takes no arguments, only options: '"
-                    + arguments.get(0) + "' is not one (see: help " + command.getName() + ")");
+            throw GctlsException.usage("'" + command.getName() + "' takes no arguments, only options: "
+                    + Quote.of(arguments.get(0)) + " is not one (see: help " + command.getName() + ")");
         }
         if (!options.containsKey("help")) {
             for (OptionSpec spec : command.optionSpecs()) {
@@ -141,7 +165,11 @@ public final class CommandLineParser {
                 return spec;
             }
         }
-        throw GctlsException.usage("unknown option " + (longForm ? "--" : "-") + name + " for '" + command.getName()
-                + "' (see: help " + command.getName() + ")");
+        String typed = (longForm ? "--" : "-") + name;
+        Optional<String> meant = longForm ? Suggestions.nearest(name, command.optionSpecs().stream()
+                .map(OptionSpec::name).toList()) : Optional.empty();
+        throw GctlsException.usage("unknown option " + Quote.shortened(typed, Quote.LONGEST) + " for '"
+                + command.getName() + "'" + meant.map(m -> "; did you mean --" + m + "?").orElse("")
+                + " (see: help " + command.getName() + ")");
     }
 }

@@ -30,8 +30,8 @@ public final class CommandRunner {
                 output.withFormat(OutputFormat.TEXT).println(HelpText.forCommand(command));
                 return ExitCode.OK;
             }
-            Invocation invocation = new Invocation(command.getName(), parsed.options(), parsed.arguments(), output,
-                    prompter, cancellation, debug, session.strict() || parsed.has("strict"), session);
+            Invocation invocation = new Invocation(parsed, output, prompter, cancellation, debug,
+                    session.strict() || parsed.has("strict"), session);
             Outcome outcome = command.run(invocation);
             render(outcome, output);
             return finalCode(outcome.exitCode(), invocation.strict());

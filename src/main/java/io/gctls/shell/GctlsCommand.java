@@ -60,6 +60,10 @@ public abstract class GctlsCommand extends AbstractCommand {
         return optionSpecs;
     }
 
+    public java.util.Optional<OptionSpec> optionSpec(String name) {
+        return optionSpecs.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
     public List<String> examples() {
         return examples;
     }

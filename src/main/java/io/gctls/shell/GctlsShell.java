@@ -36,6 +36,8 @@ public class GctlsShell {
     private final SecretOptions secretOptions;
 
     private final java.util.function.Function<SessionSettings, SessionSettings> profileDefaults;
+    /** Waits are counted down on stderr: only for a real process whose stderr is a terminal. */
+    private volatile boolean statusLine;
     private volatile SessionSettings session = SessionSettings.defaults();
     private volatile Cancellation current = Cancellation.create();
     private volatile InteractiveShell interactive;
@@ -66,6 +68,7 @@ public class GctlsShell {
         boolean colour = options.settings().colour() && System.console() != null && System.getenv("NO_COLOR") == null
                 && !"dumb".equals(System.getenv("TERM"));
         interrupted = false;
+        statusLine = Terminals.isTerminal(Terminals.STDERR);
         try (InterruptSignal signal = InterruptSignal.install(this::interrupt)) {
             return launch(options, stdout(), stderr(), colour, TerminalPrompter.forProcess());
         }
@@ -91,7 +94,7 @@ public class GctlsShell {
      */
     int launch(LaunchOptions options, Writer out, Writer err, boolean colour, Prompter oneShotPrompter) {
         this.session = withProfileDefaults(options.settings());
-        Output output = new Output(out, err, session.format(), colour);
+        Output output = new Output(out, err, session.format(), colour).withStatusLine(statusLine);
         ExitCode code = runLaunchHooks(output);
         if (code != ExitCode.OK) {
             return code.code();

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Optional;
+import org.jline.reader.Completer;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
@@ -27,7 +28,6 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.jline.utils.InfoCmp.Capability;
 import org.springframework.shell.jline.CommandCompleter;
-import org.springframework.shell.jline.ExtendedDefaultParser;
 
 /**
  * The prompt: a JLine line reader with Spring Shell's completer (commands, options, file
@@ -47,7 +47,9 @@ final class InteractiveShell implements AutoCloseable {
         this.shell = shell;
         this.terminal = terminal;
         this.reader = reader;
-        this.output = new Output(terminal.writer(), terminal.writer(), shell.session().format(), colour);
+        this.output = new Output(terminal.writer(), terminal.writer(), shell.session().format(), colour)
+                .withStatusLine(!Terminal.TYPE_DUMB.equals(terminal.getType())
+                        && !Terminal.TYPE_DUMB_COLOR.equals(terminal.getType()));
         this.prompter = new JLinePrompter(reader);
     }
 
@@ -59,25 +61,34 @@ final class InteractiveShell implements AutoCloseable {
                     // a plain dumb terminal on the given streams: TerminalBuilder would allocate a pty
                     // whose pump thread reads ahead and reports end of input before the lines are read
                     : new DumbTerminal("gctls", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
-            ExtendedDefaultParser lineParser = new ExtendedDefaultParser();
-            lineParser.setEofOnUnclosedQuote(true);
-            lineParser.setEofOnEscapedNewLine(true);
-            LineReader reader = LineReaderBuilder.builder()
-                    .terminal(terminal)
-                    .appName("gctls")
-                    .completer(new CommandCompleter(shell.registry()))
-                    .parser(lineParser)
-                    .history(new SecretFilteringHistory(secretOptions))
-                    .variable(LineReader.HISTORY_FILE, prepareHistoryFile(historyFile))
-                    .variable(LineReader.HISTORY_SIZE, 2000)
-                    .build();
-            reader.unsetOpt(LineReader.Option.INSERT_TAB); // Tab on an empty line lists the commands
+            LineReader reader = newReader(terminal, new CommandCompleter(shell.registry()),
+                    new SecretFilteringHistory(secretOptions));
+            reader.setVariable(LineReader.HISTORY_FILE, prepareHistoryFile(historyFile));
+            reader.setVariable(LineReader.HISTORY_SIZE, 2000);
             reader.getHistory().attach(reader);
             boolean colour = shell.session().colour() && supportsColour(terminal);
             return new InteractiveShell(shell, terminal, reader, colour);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal", e);
         }
+    }
+
+    /**
+     * The prompt's line reader: gctls's word rules ({@link LineSyntax}) for Enter and Tab, and no
+     * history expansion. JLine's expansion would also strip every backslash from the accepted line
+     * ({@code with\ space} reached the command as two words) and expand {@code !} inside values.
+     */
+    static LineReader newReader(Terminal terminal, Completer completer, History history) {
+        LineReader reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("gctls")
+                .completer(completer)
+                .parser(LineSyntax.forPrompt())
+                .history(history)
+                .build();
+        reader.setOpt(LineReader.Option.DISABLE_EVENT_EXPANSION);
+        reader.unsetOpt(LineReader.Option.INSERT_TAB); // Tab on an empty line lists the commands
+        return reader;
     }
 
     Output output() {
@@ -100,10 +111,10 @@ final class InteractiveShell implements AutoCloseable {
                 break; // Ctrl-D
             }
             String command = line.strip();
-            if (command.isEmpty() || command.startsWith("#")) {
+            if (ScriptRunner.isBlank(command)) {
                 continue;
             }
-            if (command.equals("exit") || command.equals("quit")) {
+            if (ScriptRunner.isExit(command)) {
                 break;
             }
             runCancellable(command);

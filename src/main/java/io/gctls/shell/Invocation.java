@@ -11,8 +11,10 @@ import java.util.Optional;
 
 /**
  * One run of one command: its parsed options and arguments, where output goes, who can be asked
- * for input, and the Ctrl-C signal. Typed accessors turn bad values into usage errors (exit 2)
- * that name the option.
+ * for input, and the Ctrl-C signal. A command reads its options with {@link #get(Opt)} (the value
+ * the parser converted, else the option's default) or {@link #optional(Opt)}; reading an option
+ * the command did not declare is a programming error that fails the first test that runs it. The
+ * string-keyed accessors are the older form, kept while commands move to typed options.
  */
 public final class Invocation {
 
@@ -25,12 +27,30 @@ public final class Invocation {
     private final boolean debug;
     private final boolean strict;
     private final SessionSettings session;
+    private final Map<String, Object> values;
+    private final Map<String, OptionSpec> declared;
 
     Invocation(String commandName, Map<String, String> options, List<String> arguments, Output output,
             Prompter prompter, Cancellation cancellation, boolean debug, boolean strict, SessionSettings session) {
+        this(commandName, options, arguments, Map.of(), List.of(), output, prompter, cancellation, debug, strict,
+                session);
+    }
+
+    Invocation(ParsedCommand parsed, Output output, Prompter prompter, Cancellation cancellation, boolean debug,
+            boolean strict, SessionSettings session) {
+        this(parsed.command().getName(), parsed.options(), parsed.arguments(), parsed.values(),
+                parsed.command().optionSpecs(), output, prompter, cancellation, debug, strict, session);
+    }
+
+    private Invocation(String commandName, Map<String, String> options, List<String> arguments,
+            Map<String, Object> values, List<OptionSpec> declared, Output output, Prompter prompter,
+            Cancellation cancellation, boolean debug, boolean strict, SessionSettings session) {
         this.commandName = commandName;
         this.options = Map.copyOf(options);
         this.arguments = List.copyOf(arguments);
+        this.values = Map.copyOf(values);
+        this.declared = declared.stream().collect(java.util.stream.Collectors.toUnmodifiableMap(OptionSpec::name,
+                s -> s, (a, b) -> a));
         this.output = output;
         this.prompter = prompter;
         this.cancellation = cancellation;
@@ -50,6 +70,14 @@ public final class Invocation {
 
     public Output out() {
         return output;
+    }
+
+    /**
+     * The listener to hand to the API and the domain: notes become lines on stderr, waits a
+     * countdown at a terminal (and nothing elsewhere).
+     */
+    public io.gctls.api.Progress progress() {
+        return output.progress();
     }
 
     public Prompter prompter() {
@@ -72,6 +100,40 @@ public final class Invocation {
         return options.containsKey(option);
     }
 
+    /** The option's value: as given (converted and checked by the parser), else its default. */
+    public <T> T get(Opt<T> option) {
+        return optional(option).or(() -> Optional.ofNullable(option.fallback())).orElseThrow(() ->
+                GctlsException.usage("'" + commandName + "' needs --" + option.name() + " " + option.valueName()
+                        + " (see: help " + commandName + ")"));
+    }
+
+    /** The option's value when it was given; its default is not applied. */
+    public <T> Optional<T> optional(Opt<T> option) {
+        OptionSpec spec = declared(option);
+        if (!options.containsKey(option.name())) {
+            return Optional.empty();
+        }
+        Object value = spec == option ? values.get(option.name()) : null;
+        // another declaration of the same name (a copy made mandatory, say) converts for itself
+        return Optional.of(value != null ? option.cast(value) : option.convertChecked(options.get(
+                option.name())));
+    }
+
+    /** True when the option was on the command line. */
+    public boolean given(OptionSpec option) {
+        declared(option);
+        return options.containsKey(option.name());
+    }
+
+    private OptionSpec declared(OptionSpec option) {
+        OptionSpec spec = declared.get(option.name());
+        if (spec == null) {
+            throw new IllegalStateException("'" + commandName + "' reads --" + option.name()
+                    + " but does not declare it");
+        }
+        return spec;
+    }
+
     public Optional<String> string(String option) {
         return Optional.ofNullable(options.get(option)).filter(v -> !v.isEmpty());
     }
@@ -83,22 +145,15 @@ public final class Invocation {
 
     public boolean flag(String option) {
         String value = options.get(option);
-        if (value == null) {
-            return false;
-        }
-        return switch (value.toLowerCase(java.util.Locale.ROOT)) {
-            case "", "true", "yes", "on" -> true;
-            case "false", "no", "off" -> false;
-            default -> throw GctlsException.usage("--" + option + " is a flag; it takes no value ('" + value + "')");
-        };
+        return value != null && OptionSpec.flag(option, "").convertChecked(value);
     }
 
     public Optional<Path> path(String option) {
-        return string(option).map(Invocation::expandHome);
+        return string(option).map(value -> OptionSpec.file(option, "").convertChecked(value));
     }
 
     public Path requiredPath(String option) {
-        return expandHome(requiredString(option));
+        return OptionSpec.file(option, "").convertChecked(requiredString(option));
     }
 
     public int integer(String option, int fallback) {
@@ -106,11 +161,7 @@ public final class Invocation {
         if (value.isEmpty()) {
             return fallback;
         }
-        try {
-            return Integer.parseInt(value.get().trim());
-        } catch (NumberFormatException e) {
-            throw GctlsException.usage("--" + option + " expects a whole number, not '" + value.get() + "'");
-        }
+        return OptionSpec.integer(option, "N", null, "").convertChecked(value.get());
     }
 
     /** Accepts {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d} or ISO-8601 {@code PT5S}. */
@@ -132,18 +183,7 @@ public final class Invocation {
     }
 
     static Duration parseDuration(String option, String value) {
-        try {
-            return io.gctls.core.Durations.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw GctlsException.usage("--" + option + " expects a duration such as 500ms, 5s, 2m, 1h or 1d, not '"
-                    + value + "'");
-        }
+        return OptionSpec.duration(option, null, "").convertChecked(value);
     }
 
-    private static Path expandHome(String path) {
-        if (path.equals("~") || path.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home") + path.substring(1));
-        }
-        return Path.of(path);
-    }
 }

@@ -5,6 +5,7 @@ import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.core.InputFiles;
 import io.gctls.core.Prompter;
+import io.gctls.core.Quote;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import java.util.function.Supplier;
 final class ScriptRunner {
 
     private static final int MAX_DEPTH = 8;
+    /** Longest line echoed whole; a 1 MB line is echoed as its start and its length. */
+    static final int ECHO_LONGEST = 400;
     private static final ThreadLocal<Integer> DEPTH = ThreadLocal.withInitial(() -> 0);
 
     private final CommandLineParser parser;
@@ -50,7 +53,8 @@ final class ScriptRunner {
             for (Line line : lines) {
                 if (output.format() == OutputFormat.TEXT) {
                     // masked by option name: a secret typed inline is not registered yet when its line is echoed
-                    output.note(output.style().dim("gctls> " + secretOptions.mask(line.text())));
+                    output.note(output.style().dim("gctls> " + Quote.shortened(secretOptions.mask(line.text()),
+                            ECHO_LONGEST)));
                 }
                 if (isExit(line.text())) {
                     return ExitCode.OK; // as at the prompt: the file ends here
@@ -69,8 +73,23 @@ final class ScriptRunner {
         }
     }
 
-    private static boolean isExit(String line) {
-        return line.equals("exit") || line.equals("quit");
+    /** {@code exit} or {@code quit}, with or without a comment after it. */
+    static boolean isExit(String line) {
+        List<String> words = wordsOrNone(line);
+        return words.size() == 1 && (words.get(0).equals("exit") || words.get(0).equals("quit"));
+    }
+
+    /** Nothing to run: blank, or only a comment. */
+    static boolean isBlank(String line) {
+        return line.isBlank() || (line.strip().startsWith("#") && wordsOrNone(line).isEmpty());
+    }
+
+    private static List<String> wordsOrNone(String line) {
+        try {
+            return CommandLineParser.words(line);
+        } catch (GctlsException unclosedQuote) {
+            return List.of("?"); // not blank, not exit: the runner reports it
+        }
     }
 
     /** A command file is lines typed by hand; anything bigger was picked by mistake. */

@@ -5,8 +5,6 @@ import io.gctls.core.Prompter;
 import java.io.Console;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import org.jline.reader.EndOfFileException;
@@ -70,15 +68,7 @@ final class TerminalPrompter implements Prompter {
      * says it directly.
      */
     static boolean stdinIsTerminal() {
-        Path stdin = Path.of("/proc/self/fd/0");
-        if (Files.exists(stdin, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            try {
-                String target = Files.readSymbolicLink(stdin).toString();
-                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
-            } catch (IOException | UnsupportedOperationException e) {
-                return System.console() != null;
-            }
-        }
-        return System.console() != null;
+        return Terminals.isTerminal(Terminals.STDIN);
     }
+
 }

@@ -50,7 +50,29 @@ class RequestExecutorTest {
         assertThat(api.waiter.waits()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
         assertThat(response.attempts()).extracting(Attempt::outcome).containsExactly("429", "429", "200");
         assertThat(response.totalWait()).isEqualTo(Duration.ofSeconds(4));
-        assertThat(progress).anySatisfy(line -> assertThat(line).contains("Retry-After").contains("waiting 2.0 s"));
+        assertThat(progress).contains("429 on GET /api/v2/customdomains, retrying in 2 s (Retry-After), attempt 2 of "
+                + RetrySettings.defaults().maxAttempts());
+    }
+
+    @Test
+    void aStructuredListenerHearsEachWaitAsANotice() {
+        api.transport.answer(503, "{}", Map.of("Retry-After", "3")).answer(200, "{}");
+        List<WaitNotice> notices = new java.util.ArrayList<>();
+        Progress listener = new Progress() {
+            @Override
+            public void accept(String note) {
+                progress.add(note);
+            }
+
+            @Override
+            public void waiting(WaitNotice notice) {
+                notices.add(notice);
+            }
+        };
+        api.client.call(ApiRequest.get("/api/v2/customdomains"), Cancellation.never(), listener);
+        assertThat(notices).containsExactly(new WaitNotice("GET /api/v2/customdomains", "503", "Retry-After",
+                Duration.ofSeconds(3), 2, RetrySettings.defaults().maxAttempts()));
+        assertThat(progress).isEmpty();
     }
 
     @Test

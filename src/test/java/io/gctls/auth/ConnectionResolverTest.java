@@ -169,4 +169,44 @@ class ConnectionResolverTest {
         env.put("GCTLS_PROFILE", "ci");
         assertThat(resolver().resolve(ConnectionRequest.none(), true).tokenCache()).isFalse();
     }
+
+    private void refusedWithRetry(String setting, String message) throws IOException {
+        config("[prod]\nregion = \"eu-west-1\"\nclient-id = \"id\"\n[prod.retry]\n" + setting + "\n");
+        env.put("GCTLS_PROFILE", "prod");
+        assertThatThrownBy(() -> resolver().resolve(ConnectionRequest.none(), true))
+                .isInstanceOfSatisfying(GctlsException.class, e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains(message);
+                });
+    }
+
+    @Test
+    void retryValuesThatWouldTurnTheLimitsOffAreRefusedWhenRead() throws IOException {
+        refusedWithRetry("request-timeout = \"0s\"", "retry.request-timeout in profile prod must be more than 0s");
+        refusedWithRetry("request-timeout = \"-1s\"", "cannot be negative");
+        refusedWithRetry("max-attempts = -5", "retry.max-attempts in profile prod must be 1 to 100, not -5");
+        refusedWithRetry("max-attempts = \"\u0663\"", "must be a whole number");
+        refusedWithRetry("max-total = \"30\"", "needs a unit");
+    }
+
+    @Test
+    void aUrlWithAPortThatCannotExistIsAUsageErrorBeforeAnythingIsSent() throws IOException {
+        ConnectionRequest request = new ConnectionRequest(Optional.empty(), Optional.empty(),
+                Optional.of("http://127.0.0.1:99999"), Optional.empty(), Optional.of("id"), Optional.of("s"),
+                Optional.empty());
+        assertThatThrownBy(() -> resolver().resolve(request, true)).isInstanceOfSatisfying(GctlsException.class,
+                e -> {
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    assertThat(e.getMessage()).contains("--api-url 'http://127.0.0.1:99999' is not a usable URL")
+                            .contains("port 99999 does not exist");
+                });
+        env.put("GENESYS_ENV_URL", "https://api.example.test:0");
+        assertThatThrownBy(() -> resolver().resolve(flags(null, "id", "s"), true))
+                .hasMessageContaining("GENESYS_ENV_URL");
+        env.remove("GENESYS_ENV_URL");
+        config("[prod]\napi-url = \"https://api.example.test:70000\"\nclient-id = \"id\"\n");
+        env.put("GCTLS_PROFILE", "prod");
+        assertThatThrownBy(() -> resolver().resolve(flags(null, "id", "s"), true))
+                .hasMessageContaining("api-url of profile prod");
+    }
 }

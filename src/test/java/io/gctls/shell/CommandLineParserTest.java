@@ -142,3 +142,77 @@ class CommandLineParserTest {
         assertThat(secrets.mask("deploy --client-secret=\"a b c\"")).isEqualTo("deploy --client-secret=****");
     }
 }
+
+class CommandLineParserSyntaxTest {
+
+    private final CommandLineParser parser = new CommandLineParser(new CommandRegistry(new HashSet<>(List.of(
+            new CommandLineParserTest.Probe("cert inspect"), new CommandLineParserTest.Probe("deploy"),
+            new CommandLineParserTest.Probe("domains list"), new CommandLineParserTest.Probe("domains show"),
+            new CommandLineParserTest.Probe("auth status")))));
+
+    @Test
+    void aHashAfterWhitespaceStartsAComment() {
+        assertThat(parser.parse("auth status   # logged in to the emulator").arguments()).isEmpty();
+        assertThat(parser.parse("deploy --dry-run # send nothing").options()).containsOnlyKeys("dry-run");
+        assertThat(CommandLineParser.words("   # only a comment")).isEmpty();
+    }
+
+    @Test
+    void aQuotedEscapedOrInWordHashIsLiteral() {
+        assertThat(parser.parse("deploy '#' \"a # b\" \\# x#y").arguments()).containsExactly("#", "a # b", "#",
+                "x#y");
+        assertThat(parser.parse("deploy --client-secret abc#def").options()).containsEntry("client-secret",
+                "abc#def");
+    }
+
+    @Test
+    void quotesOpenAnywhereAndAnEmptyQuotedWordIsAWord() {
+        assertThat(CommandLineParser.words("fault --path='/api/v2/*' '' x\\\"y")).containsExactly("fault",
+                "--path=/api/v2/*", "", "x\"y");
+        assertThat(CommandLineParser.words("a \"q \\\" w\" 'it''s'")).containsExactly("a", "q \" w", "its");
+    }
+
+    @Test
+    void aBackslashEscapedSpaceStaysInTheWord() {
+        assertThat(parser.parse("deploy --cert with\\ space.pem").options()).containsEntry("cert",
+                "with space.pem");
+    }
+
+    @Test
+    void didYouMeanForCommands() {
+        assertThatThrownBy(() -> parser.parse("deplyo --cert a.pem"))
+                .hasMessage("unknown command 'deplyo'; did you mean 'deploy'? (try: help)");
+        assertThatThrownBy(() -> parser.parse("domain list"))
+                .hasMessage("unknown command 'domain list'; did you mean 'domains list'? (try: help)");
+        assertThatThrownBy(() -> parser.parse("domains lst"))
+                .hasMessageContaining("'domains lst' is not a command; did you mean 'domains list'?");
+    }
+
+    @Test
+    void didYouMeanForOptions() {
+        assertThatThrownBy(() -> parser.parse("deploy --crt x"))
+                .hasMessage("unknown option --crt for 'deploy'; did you mean --cert? (see: help deploy)");
+        assertThatThrownBy(() -> parser.parse("deploy --wrn-days 3"))
+                .hasMessageContaining("did you mean --warn-days?");
+        assertThatThrownBy(() -> parser.parse("deploy --zzzzzzzz"))
+                .hasMessageNotContaining("did you mean");
+    }
+
+    @Test
+    void userInputInMessagesIsCutShortWithItsLength() {
+        String huge = "x".repeat(1_000_000);
+        assertThatThrownBy(() -> parser.parse(huge)).satisfies(e -> assertThat(e.getMessage())
+                .hasSizeLessThan(300).contains("(1000000 characters)"));
+        assertThatThrownBy(() -> parser.parse("deploy --" + huge)).satisfies(e -> assertThat(e.getMessage())
+                .hasSizeLessThan(300));
+        assertThatThrownBy(() -> parser.parse("deploy --cert a --cert " + huge)).satisfies(e ->
+                assertThat(e.getMessage()).hasSizeLessThan(300));
+    }
+
+    @Test
+    void theUsageLineShowsValueNamesAsDeclared() {
+        GctlsCommand deploy = parser.find("deploy").orElseThrow();
+        assertThat(HelpText.forCommand(deploy)).contains("[--tls-version TLSv1.2|TLSv1.3]")
+                .doesNotContain("TLSV1.2");
+    }
+}

@@ -28,7 +28,7 @@ class InvocationTest {
         assertThat(Invocation.parseDuration("since", "1d")).isEqualTo(Duration.ofDays(1));
         assertThat(Invocation.parseDuration("since", "PT90S")).isEqualTo(Duration.ofSeconds(90));
         assertThatThrownBy(() -> Invocation.parseDuration("since", "soon")).hasMessageContaining("--since expects a duration");
-        assertThatThrownBy(() -> Invocation.parseDuration("since", "")).hasMessageContaining("--since expects a duration");
+        assertThatThrownBy(() -> Invocation.parseDuration("since", "")).hasMessageContaining("--since was given an empty value");
     }
 
     @Test

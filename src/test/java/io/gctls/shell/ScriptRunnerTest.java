@@ -66,4 +66,22 @@ class ScriptRunnerEchoTest {
         assertThat(run(file, new java.io.StringWriter(), new java.io.StringWriter())).isEqualTo("OK");
         assertThat(ran).containsExactly("version");
     }
+
+    @Test
+    void aHashAfterWhitespaceIsACommentAndAQuotedHashIsNot(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("comments.gctls");
+        Files.writeString(file, "version   # what runs here\nexit # done\nauth login\n");
+        assertThat(run(file, new java.io.StringWriter(), new java.io.StringWriter())).isEqualTo("OK");
+        assertThat(ran).containsExactly("version");
+    }
+
+    @Test
+    void aOneMegabyteLineIsEchoedAndReportedCutShort(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("huge.gctls");
+        Files.writeString(file, "x".repeat(1_000_000) + "\n");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        assertThat(run(file, out, err)).isEqualTo("USAGE");
+        assertThat(out.toString() + err).hasSizeLessThan(2_000).contains("(1000000 characters)");
+    }
 }

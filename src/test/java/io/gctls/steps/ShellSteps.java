@@ -57,6 +57,36 @@ public class ShellSteps {
         world.last(driver.prompt(world.expand(lines) + "\n"));
     }
 
+    /**
+     * The README's "A first session" block, pasted line by line as a newcomer would: the prompt
+     * text dropped, continuation lines and comments exactly as printed.
+     */
+    @When("I paste the README's first session at the prompt")
+    public void iPasteTheReadmesFirstSession() throws IOException {
+        List<String> block = readmeBlock("## A first session");
+        assertThat(block.get(0)).as("the block starts the shell").isEqualTo("$ scripts/gctls --sandbox");
+        StringBuilder typed = new StringBuilder();
+        for (String line : block.subList(1, block.size())) {
+            typed.append(line.replaceFirst("^gctls\\(sandbox\\)> ", "")).append('\n');
+        }
+        world.last(driver.prompt(typed.toString(), "--sandbox"));
+    }
+
+    static List<String> readmeBlock(String heading) throws IOException {
+        List<String> readme = Files.readAllLines(Path.of("README.md"), StandardCharsets.UTF_8);
+        int start = readme.indexOf(heading);
+        assertThat(start).as("README has " + heading).isNotNegative();
+        int open = start + 1;
+        while (!readme.get(open).startsWith("```")) {
+            open++;
+        }
+        int close = open + 1;
+        while (!readme.get(close).startsWith("```")) {
+            close++;
+        }
+        return readme.subList(open + 1, close);
+    }
+
     @When("I type at the prompt with {string}:")
     public void iTypeAtThePromptWith(String launchFlags, String lines) {
         world.last(driver.prompt(world.expand(lines) + "\n", launchFlags.split(" ")));
