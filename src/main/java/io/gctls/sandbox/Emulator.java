@@ -166,7 +166,7 @@ final class Emulator {
         Optional<FaultSpec> fault = faults.take(method, path);
         Reply reply;
         if (fault.isPresent() && fault.get().kind() == FaultSpec.Kind.STATUS) {
-            reply = ApiError.forStatus(fault.get().status()).toReply(contextId);
+            reply = ApiError.forFault(fault.get()).toReply(contextId);
         } else if (fault.isPresent() && fault.get().kind() == FaultSpec.Kind.RESET) {
             reply = Reply.noContent(); // never sent: the connection is reset before anything is handled
         } else {

@@ -50,11 +50,13 @@ public final class Sandbox implements AutoCloseable {
     public static final String TRANSFORMER = SandboxTransformer.NAME;
 
     private final Emulator emulator;
+    private final java.time.Clock clock;
     private final WireMockServer server;
     private volatile SandboxTls tls;
 
     private Sandbox(SandboxOptions options) {
         this.emulator = new Emulator(options);
+        this.clock = options.clock();
         WireMockConfiguration configuration = options()
                 .bindAddress("127.0.0.1")
                 .port(options.port())
@@ -192,6 +194,17 @@ public final class Sandbox implements AutoCloseable {
             throw new IllegalArgumentException("sandbox refused " + domain + " (HTTP " + e.status() + " " + e.code()
                     + "): " + e.getMessage());
         }
+    }
+
+    /**
+     * Deploys {@code count} test domains ({@code expiring} of them with certificates that end within
+     * days) and writes a folder of new bundles for them into {@code out} (new, or empty), with the
+     * seed's root as {@code out/ca.pem}.
+     *
+     * @throws IllegalArgumentException with a message for the user when the numbers or the folder will not do
+     */
+    public SeedResult seed(int count, int expiring, java.nio.file.Path out) {
+        return new Seeder(this, clock).seed(count, expiring, out);
     }
 
     /** The private key PEM stored for a domain id: for serving the deployed certificate over TLS only. */
