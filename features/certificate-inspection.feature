@@ -28,7 +28,9 @@ Feature: Certificate inspection
     And the JSON at "$.certificates" has 4 elements
     And the JSON at "$.certificates[0].role" is "leaf"
     And the JSON at "$.certificates[0].keyType" is "RSA"
-    And the JSON at "$.certificates[0].ocsp[0]" is "http://ocsp.example.test"
+    And the JSON at "$.certificates[0].ocsp" has 0 elements
+    And the JSON at "$.certificates[0].revocation" is "not checked: no OCSP or CRL location"
+    And the JSON at "$.network.fetches" has 0 elements
     And the JSON at "$.certificates[1].subject" is "CN=gctls Test EC Intermediate,O=gctls test"
     And the JSON at "$.certificates[3].role" is "anchor"
 

@@ -79,7 +79,7 @@ Feature: Probe a live TLS endpoint
     Given the sandbox already holds "www.example.com" with certificate "${fixtures}/chain/leaf.pem", key "${fixtures}/chain/leaf.key" and chain "${fixtures}/chain-out-of-order/chain.pem"
     When I run "gctls probe www.example.com --connect 127.0.0.1:${sandboxTlsPort} --trust ${fixtures}/pki/root-ca.pem <flags>"
     Then the exit code is <exit>
-    And stdout contains "chain-out-of-order  the server sends 'www.example.com', 'gctls Test RSA Intermediate', 'gctls Test EC Intermediate', but it must send the leaf first"
+    And stdout contains "chain-out-of-order  the served certificates come in the order 'www.example.com', 'gctls Test RSA Intermediate', 'gctls Test EC Intermediate', but a server must send the leaf first"
     And stdout contains "Verdict: warn (0 errors, 1 warning)"
 
     Examples:

@@ -3,14 +3,16 @@ package io.gctls.cert;
 import java.util.List;
 
 /**
- * The answer of {@code cert inspect}: exactly what its JSON document holds (SPEC §4).
- * {@code {"verdict": "ok|warn|error", "findings": [...], "certificates": [...]}}
+ * The answer of {@code cert inspect}: exactly what its JSON document holds (docs/findings.md).
+ * {@code {"verdict": "ok|warn|error", "findings": [...], "certificates": [...], "network": {...}}}
  */
-public record InspectionReport(Verdict verdict, List<Finding> findings, List<CertificateDetails> certificates) {
+public record InspectionReport(Verdict verdict, List<Finding> findings, List<CertificateDetails> certificates,
+        NetworkReport network) {
 
     public InspectionReport {
         findings = List.copyOf(findings);
         certificates = List.copyOf(certificates);
+        network = network == null ? NetworkReport.none() : network;
     }
 
     public boolean has(CheckCode check) {

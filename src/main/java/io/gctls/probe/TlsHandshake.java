@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -49,7 +50,8 @@ public final class TlsHandshake {
      * @param handshake the TLS handshake time, after the connect
      */
     public record Served(String host, int port, String connectedTo, String sni, String protocol, String cipherSuite,
-            Duration connect, Duration handshake, List<X509Certificate> chain, boolean ocspStapled) {
+            Duration connect, Duration handshake, List<X509Certificate> chain, boolean ocspStapled,
+            Optional<byte[]> stapledOcsp) {
     }
 
     static {
@@ -99,14 +101,16 @@ public final class TlsHandshake {
             SSLSession session = tls.getSession();
             List<X509Certificate> chain = Arrays.stream(session.getPeerCertificates())
                     .filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast).toList();
-            boolean stapled = session instanceof ExtendedSSLSession extended
-                    && !extended.getStatusResponses().isEmpty();
+            // JSSE lists one response per certificate of the chain; the leaf's is the first
+            Optional<byte[]> stapledOcsp = session instanceof ExtendedSSLSession extended
+                    ? extended.getStatusResponses().stream().findFirst().filter(r -> r.length > 0) : Optional.empty();
+            boolean stapled = stapledOcsp.isPresent();
             String connectedTo = new HostPort(tcp.getInetAddress().getHostAddress(), address.port(), true).toString();
             String protocol = session.getProtocol();
             String cipherSuite = session.getCipherSuite();
             tls.close();
             return new Served(target.host(), address.port(), connectedTo, sni == null ? "" : sni.getAsciiName(),
-                    protocol, cipherSuite, connected, handshake, chain, stapled);
+                    protocol, cipherSuite, connected, handshake, chain, stapled, stapledOcsp);
         } catch (IOException e) {
             if (cancellation.isCancelled()) {
                 throw GctlsException.interrupted("probe " + describe(target, address));

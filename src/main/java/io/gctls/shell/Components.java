@@ -6,6 +6,7 @@ import io.gctls.auth.ConnectionResolver;
 import io.gctls.auth.Profile;
 import io.gctls.auth.ProfileStore;
 import io.gctls.cert.CertInspector;
+import io.gctls.cert.HttpNetwork;
 import io.gctls.core.Environment;
 import io.gctls.core.Metrics;
 import io.gctls.core.XdgDirs;
@@ -78,7 +79,8 @@ public final class Components implements AutoCloseable {
                 Path.of(System.getProperty("user.home"))));
         this.connectionResolver = new Lazy<>(() -> new ConnectionResolver(environment, profiles.get()));
         this.apiSession = new Lazy<>(() -> new ApiSession(apiRuntime, connectionResolver.get(), dirs.cache(), metrics));
-        this.certInspector = new Lazy<>(() -> new CertInspector(clock, environment));
+        this.certInspector = new Lazy<>(() -> new CertInspector(clock, environment, new HttpNetwork(),
+                Optional.of(dirs.cache().resolve("aia"))));
         this.payloads = new Lazy<>(() -> new PayloadFactory(certInspector.get(), environment, metrics));
         this.apiAccess = new Lazy<>(() -> new ApiAccess(apiSession));
         this.sandbox = new Lazy<>(() -> new SandboxControl(apiSession, clock));

@@ -111,15 +111,55 @@ public final class TestPki {
                     .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             utils.createAuthorityKeyIdentifier(issuer.certificate()));
-            String algorithm = issuer.key().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(algorithm).build(issuer.key())));
-            return new Minted(certificate, keys);
+            return new Minted(sign(builder, issuer), keys);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A P-256 server certificate with these SANs and {@code scts} embedded signed certificate
+     * timestamps (dummy ones: only their count matters to the CT policy check).
+     */
+    public static Minted leaf(Issuer issuer, Instant notBefore, Instant notAfter, int scts, GeneralName... sans) {
+        KeyPair keys = ecKeyPair();
+        try {
+            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer.certificate(),
+                    BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(notBefore), Date.from(notAfter),
+                    new X500Name("O=Example,CN=www.example.com"), keys.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans))
+                    .addExtension(Extension.authorityKeyIdentifier, false,
+                            utils.createAuthorityKeyIdentifier(issuer.certificate()));
+            if (scts > 0) {
+                builder.addExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier(Describer.SCT_LIST_OID), false,
+                        new org.bouncycastle.asn1.DEROctetString(sctList(scts)));
+            }
+            return new Minted(sign(builder, issuer), keys);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A TLS-encoded SignedCertificateTimestampList of {@code count} 10-byte dummy entries. */
+    private static byte[] sctList(int count) {
+        java.io.ByteArrayOutputStream list = new java.io.ByteArrayOutputStream();
+        int length = count * 12;
+        list.write(length >> 8);
+        list.write(length & 0xFF);
+        for (int i = 0; i < count; i++) {
+            list.write(0);
+            list.write(10);
+            list.writeBytes(new byte[10]);
+        }
+        return list.toByteArray();
     }
 
     /** A leaf under the RSA intermediate that expires {@code days} after {@code now}. */
@@ -157,6 +197,16 @@ public final class TestPki {
             return new JcaX509CertificateConverter().getCertificate(
                     builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.key())));
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static X509Certificate sign(X509v3CertificateBuilder builder, Issuer issuer) {
+        try {
+            String algorithm = issuer.key().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
+            return new JcaX509CertificateConverter().getCertificate(
+                    builder.build(new JcaContentSignerBuilder(algorithm).build(issuer.key())));
+        } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -49,7 +49,8 @@ public class ProbeCommand extends GctlsCommand {
                 OptionSpec.value("timeout", "DURATION", "for the connect and for each read of the handshake")
                         .defaultValue("10s"),
                 OptionSpec.value("warn-days", "N", "warn when the served leaf expires within N days")
-                        .defaultValue(String.valueOf(InspectRequest.DEFAULT_WARN_DAYS)));
+                        .defaultValue(String.valueOf(InspectRequest.DEFAULT_WARN_DAYS)),
+                OptionSpec.flag("offline", "no AIA, OCSP or CRL fetch (a stapled OCSP answer is still judged)"));
         this.prober = new Prober(inspector);
         this.sandbox = sandbox;
         this.metrics = metrics;
@@ -94,7 +95,7 @@ public class ProbeCommand extends GctlsCommand {
         }
         ProbeRequest request = ProbeRequest.of(target).withTimeout(timeout).withWarnDays(warnDays)
                 .withExpectCert(invocation.path("expect-cert").orElse(null))
-                .withTrust(invocation.path("trust").orElse(null));
+                .withTrust(invocation.path("trust").orElse(null)).withOffline(invocation.flag("offline"));
         Optional<String> connect = invocation.string("connect");
         if (connect.isPresent()) {
             return request.connectingTo(HostPort.parse(connect.get(), target.port(), "--connect"), Route.CONNECT);
@@ -127,7 +128,7 @@ public class ProbeCommand extends GctlsCommand {
                             + " (expected SHA-256 " + expected.sha256() + ")");
         }
         out.println("");
-        CertInspectCommand.render(new InspectionReport(r.verdict(), r.findings(), r.certificates()), out);
+        CertInspectCommand.render(new InspectionReport(r.verdict(), r.findings(), r.certificates(), r.network()), out);
     }
 
     private static void row(Output out, String name, String value) {
