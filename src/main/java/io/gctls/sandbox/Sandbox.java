@@ -207,6 +207,27 @@ public final class Sandbox implements AutoCloseable {
         return new Seeder(this, clock).seed(count, expiring, out);
     }
 
+    /**
+     * The TLS front keeps serving {@code domain}'s current certificate, whatever is deployed next, as a
+     * platform that has not picked a replace up yet would: the served leaf then differs from the
+     * deployed one ("drift"). {@link #serveAsDeployed()} or {@link #reset()} ends it.
+     *
+     * @throws IllegalArgumentException when the domain is not deployed
+     */
+    public void holdServedCertificate(String domain) {
+        emulator.holdServed(domain);
+    }
+
+    /** The TLS front fails every handshake asking for {@code domain}, until {@link #serveAsDeployed()}. */
+    public void refuseHandshakes(String domain) {
+        emulator.refuseHandshakes(domain);
+    }
+
+    /** Ends every {@link #holdServedCertificate} and {@link #refuseHandshakes}. */
+    public void serveAsDeployed() {
+        emulator.serveAsDeployed();
+    }
+
     /** The private key PEM stored for a domain id: for serving the deployed certificate over TLS only. */
     Optional<String> privateKeyPem(String domainId) {
         return emulator.privateKeyPem(domainId);
