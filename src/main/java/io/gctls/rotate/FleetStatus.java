@@ -195,6 +195,11 @@ public final class FleetStatus {
         }
         List<String> chain = new ArrayList<>();
         for (Finding finding : report.findings()) {
+            boolean leafExpiry = (finding.code().equals(EXPIRES_SOON) || finding.code().equals(EXPIRED))
+                    && (finding.index() == null || finding.index() == 0);
+            if (leafExpiry && !drift) {
+                continue; // the deployed certificate is the one served: its expiry is reported above
+            }
             if (finding.severity() != Severity.INFO) {
                 chain.add(finding.code() + ": " + finding.message());
                 findings.add(new Health(finding.severity(), "served-" + finding.code(), finding.message()));

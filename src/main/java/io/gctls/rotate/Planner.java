@@ -36,12 +36,16 @@ import java.util.function.Function;
  */
 public final class Planner {
 
-    /** How bundles are judged and built, the same for every domain of a rotation. */
-    public record Options(Optional<Path> trust, int warnDays, PayloadSettings settings, int threads) {
+    /**
+     * How bundles are judged and built, the same for every domain of a rotation.
+     *
+     * @param offline no AIA, OCSP or CRL fetches while inspecting (as {@code cert inspect --offline})
+     * @param threads bundles inspected at once
+     */
+    public record Options(Optional<Path> trust, int warnDays, boolean offline, PayloadSettings settings, int threads) {
 
-        public static Options defaults() {
-            return new Options(Optional.empty(), InspectRequest.DEFAULT_WARN_DAYS, PayloadSettings.defaults(),
-                    Math.max(2, Runtime.getRuntime().availableProcessors()));
+        public static int defaultThreads() {
+            return Math.max(2, Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -129,7 +133,7 @@ public final class Planner {
         InspectRequest request = InspectRequest.of(bundle.cert()).withKey(bundle.key())
                 .withChain(bundle.chain().orElse(null)).withDomain(bundle.domain())
                 .withTrust(options.trust().orElse(null)).withPasswordFile(bundle.passwordFile().orElse(null))
-                .withWarnDays(options.warnDays());
+                .withWarnDays(options.warnDays()).withOffline(options.offline());
         Inspection inspection;
         try {
             inspection = inspector.inspect(request, Prompter.none(), cancellation);

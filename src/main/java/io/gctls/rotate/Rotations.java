@@ -203,6 +203,7 @@ public final class Rotations {
         Map<String, Object> options = new LinkedHashMap<>();
         request.plan().trust().ifPresent(t -> options.put("trust", t.toAbsolutePath().toString()));
         options.put("warnDays", request.plan().warnDays());
+        options.put("offline", request.plan().offline());
         options.put("tlsVersion", request.plan().settings().tlsVersion());
         options.put("ocspStapling", request.plan().settings().ocspStapling());
         options.put("allOrNothing", request.allOrNothing());
@@ -217,9 +218,10 @@ public final class Rotations {
         Source from = source.path("kind").asString("").equals("manifest") ? Source.manifest(path) : Source.dir(path);
         JsonNode o = start.path("options");
         Optional<Path> trust = o.hasNonNull("trust") ? Optional.of(Path.of(o.path("trust").asString())) : Optional.empty();
-        Planner.Options plan = new Planner.Options(trust, o.path("warnDays").asInt(30), new PayloadSettings(
-                o.path("tlsVersion").asString(PayloadSettings.TLS_12), o.path("ocspStapling").asBoolean(false),
-                PayloadSettings.defaults().type()), Planner.Options.defaults().threads());
+        Planner.Options plan = new Planner.Options(trust, o.path("warnDays").asInt(30),
+                o.path("offline").asBoolean(false), new PayloadSettings(o.path("tlsVersion").asString(
+                        PayloadSettings.TLS_12), o.path("ocspStapling").asBoolean(false),
+                        PayloadSettings.defaults().type()), Planner.Options.defaultThreads());
         Rotation.Settings run = new Rotation.Settings(concurrency.orElse(o.path("concurrency").asInt(
                 Rotation.Settings.DEFAULT_CONCURRENCY)), Duration.ofMillis(o.path("settleGraceMs").asLong(30_000)));
         return new ApplyRequest(from, plan, o.path("allOrNothing").asBoolean(false), run, Optional.empty());

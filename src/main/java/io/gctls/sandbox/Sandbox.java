@@ -53,6 +53,7 @@ public final class Sandbox implements AutoCloseable {
     private final java.time.Clock clock;
     private final WireMockServer server;
     private volatile SandboxTls tls;
+    private volatile java.nio.file.Path seedTrust;
 
     private Sandbox(SandboxOptions options) {
         this.emulator = new Emulator(options);
@@ -204,7 +205,17 @@ public final class Sandbox implements AutoCloseable {
      * @throws IllegalArgumentException with a message for the user when the numbers or the folder will not do
      */
     public SeedResult seed(int count, int expiring, java.nio.file.Path out) {
-        return new Seeder(this, clock).seed(count, expiring, out);
+        SeedResult result = new Seeder(this, clock).seed(count, expiring, out);
+        seedTrust = result.trust();
+        return result;
+    }
+
+    /**
+     * The root of the last seed ({@code ca.pem} of its folder) while its domains may still be
+     * deployed: what the sandbox's commands judge seeded chains against when no {@code --trust} is given.
+     */
+    public Optional<java.nio.file.Path> seedTrust() {
+        return Optional.ofNullable(seedTrust);
     }
 
     /**
@@ -244,6 +255,7 @@ public final class Sandbox implements AutoCloseable {
      */
     public void reset() {
         emulator.reset();
+        seedTrust = null;
         server.resetAll();
         if (tls != null) {
             tls.forget();

@@ -10,6 +10,7 @@ import io.gctls.cert.HttpNetwork;
 import io.gctls.core.Environment;
 import io.gctls.core.Metrics;
 import io.gctls.core.XdgDirs;
+import io.gctls.rotate.Rotations;
 import io.gctls.shell.command.AuditQueryCommand;
 import io.gctls.shell.command.AuditTailCommand;
 import io.gctls.shell.command.AuthLoginCommand;
@@ -19,6 +20,12 @@ import io.gctls.shell.command.CertInspectCommand;
 import io.gctls.shell.command.DeployCommand;
 import io.gctls.shell.command.DomainsListCommand;
 import io.gctls.shell.command.DomainsShowCommand;
+import io.gctls.shell.command.DomainsStatusCommand;
+import io.gctls.shell.command.RotateApplyCommand;
+import io.gctls.shell.command.RotateListCommand;
+import io.gctls.shell.command.RotatePlanCommand;
+import io.gctls.shell.command.RotateStatusCommand;
+import io.gctls.shell.command.SandboxSeedCommand;
 import io.gctls.shell.command.MetricsCommand;
 import io.gctls.shell.command.PayloadBuildCommand;
 import io.gctls.shell.command.PayloadPreviewCommand;
@@ -66,6 +73,7 @@ public final class Components implements AutoCloseable {
     private final Lazy<PayloadFactory> payloads;
     private final Lazy<ApiAccess> apiAccess;
     private final Lazy<SandboxControl> sandbox;
+    private final Lazy<Rotations> rotations;
     private final Lazy<GctlsShell> shell;
 
     private Components(Overrides overrides) {
@@ -84,6 +92,8 @@ public final class Components implements AutoCloseable {
         this.payloads = new Lazy<>(() -> new PayloadFactory(certInspector.get(), environment, metrics));
         this.apiAccess = new Lazy<>(() -> new ApiAccess(apiSession));
         this.sandbox = new Lazy<>(() -> new SandboxControl(apiSession, clock));
+        this.rotations = new Lazy<>(() -> new Rotations(certInspector.get(), clock, metrics,
+                dirs.state().resolve("rotations")));
         this.shell = new Lazy<>(this::buildShell);
     }
 
@@ -110,6 +120,11 @@ public final class Components implements AutoCloseable {
                 new DeployCommand(payloads(), apiAccess(), clock, metrics, environment),
                 new DomainsListCommand(apiAccess()),
                 new DomainsShowCommand(apiAccess()),
+                new DomainsStatusCommand(apiAccess(), certInspector(), sandbox(), clock),
+                new RotatePlanCommand(rotations(), apiAccess(), apiRuntime, sandbox()),
+                new RotateApplyCommand(rotations(), apiAccess(), apiRuntime, sandbox()),
+                new RotateStatusCommand(rotations()),
+                new RotateListCommand(rotations()),
                 new AuditQueryCommand(apiAccess(), environment, clock, metrics),
                 new AuditTailCommand(apiAccess(), environment, clock),
                 new ProbeCommand(certInspector(), sandbox(), metrics),
@@ -124,6 +139,7 @@ public final class Components implements AutoCloseable {
                 new SandboxStatusCommand(sandbox()),
                 new SandboxFaultCommand(sandbox()),
                 new SandboxFaultClearCommand(sandbox(), apiRuntime),
+                new SandboxSeedCommand(sandbox()),
                 new MetricsCommand(metrics));
     }
 
@@ -194,6 +210,10 @@ public final class Components implements AutoCloseable {
 
     public ApiAccess apiAccess() {
         return apiAccess.get();
+    }
+
+    public Rotations rotations() {
+        return rotations.get();
     }
 
     public SandboxControl sandbox() {

@@ -104,7 +104,7 @@ class RotationsSandboxTest {
 
     private Rotations.ApplyRequest request(boolean allOrNothing, int concurrency) {
         return new Rotations.ApplyRequest(Source.dir(fleet.folder()), new Planner.Options(Optional.of(fleet.trust()),
-                30, PayloadSettings.defaults(), 2), allOrNothing, new Rotation.Settings(concurrency,
+                30, true, PayloadSettings.defaults(), 2), allOrNothing, new Rotation.Settings(concurrency,
                 Duration.ofSeconds(30)), Optional.empty());
     }
 
@@ -194,7 +194,7 @@ class RotationsSandboxTest {
         SeedResult seeded = sandbox.seed(20, 3, dir.resolve("seeded"));
 
         Rotations.Applied applied = rotations.apply(new Rotations.ApplyRequest(Source.dir(seeded.folder()),
-                new Planner.Options(Optional.of(seeded.trust()), 30, PayloadSettings.defaults(), 2), false,
+                new Planner.Options(Optional.of(seeded.trust()), 30, true, PayloadSettings.defaults(), 2), false,
                 new Rotation.Settings(4, Duration.ofSeconds(30)), Optional.empty()), api, listener(null, 0),
                 Cancellation.never());
 
