@@ -135,10 +135,12 @@ Feature: Probe a live TLS endpoint
       | www.example.com --timeout soon       | --timeout expects a duration                                          |
       | a.example.com b.example.com          | 'probe' takes one HOST[:PORT], not 2                                  |
 
-  Scenario: In a sandbox session a name that is not deployed there is probed for real, and the error says so
+  Scenario: In a sandbox session a name that is not deployed there is not probed for real unless --connect says so
     When I type at the prompt with "--sandbox":
       """
       probe nowhere.invalid
+      probe www.example.com:8443
       """
-    Then the output contains "error: probe nowhere.invalid:443 failed: unknown host: DNS has no address for it (nowhere.invalid is not deployed in the sandbox, so the real host was probed)"
+    Then the output contains "error: nowhere.invalid is not deployed in the sandbox, and a sandbox session does not leave the sandbox by itself: deploy it here first, or probe the real server with --connect nowhere.invalid"
+    And the output contains "error: www.example.com is not deployed in the sandbox, and a sandbox session does not leave the sandbox by itself: deploy it here first, or probe the real server with --connect www.example.com:8443"
     And there is no stack trace

@@ -19,6 +19,18 @@ public record InspectionReport(Verdict verdict, List<Finding> findings, List<Cer
         return findings.stream().anyMatch(f -> f.is(check));
     }
 
+    /**
+     * No valid path from the leaf to an anchor (or no leaf at all): the chain a server should send
+     * cannot be told.
+     */
+    public boolean pathBroken() {
+        return certificates.isEmpty() || findings.stream().anyMatch(f -> PATH_CODES.contains(f.code()));
+    }
+
+    private static final java.util.Set<String> PATH_CODES = java.util.Set.of(CheckCode.CHAIN_INCOMPLETE.code(),
+            CheckCode.UNTRUSTED_ROOT.code(), CheckCode.SELF_SIGNED.code(), CheckCode.BAD_SIGNATURE.code(),
+            CheckCode.INTERMEDIATE_NOT_CA.code(), CheckCode.PATH_LENGTH_EXCEEDED.code());
+
     public List<String> codes() {
         return findings.stream().map(Finding::code).toList();
     }

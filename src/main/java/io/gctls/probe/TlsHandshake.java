@@ -11,8 +11,6 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
@@ -21,15 +19,11 @@ import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * One TLS handshake with a live endpoint, reporting what it served. The handshake itself trusts
@@ -89,7 +83,7 @@ public final class TlsHandshake {
             tcp.connect(new InetSocketAddress(address.host(), address.port()), millis);
             Duration connected = Duration.ofNanos(System.nanoTime() - started);
             tcp.setSoTimeout(millis);
-            SSLSocket tls = (SSLSocket) recordingContext().getSocketFactory()
+            SSLSocket tls = (SSLSocket) AcceptAnyCertificate.context().getSocketFactory()
                     .createSocket(tcp, target.sniName(), address.port(), true);
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setServerNames(sni == null ? List.of() : List.of(sni));
@@ -193,52 +187,4 @@ public final class TlsHandshake {
             // closing to interrupt a blocked connect or read: a failure to close changes nothing
         }
     }
-
-    private static SSLContext recordingContext() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new AcceptAnything()}, new SecureRandom());
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no TLS implementation", e);
-        }
-    }
-
-    /**
-     * Accepts every chain so that the probe can report it; validation happens afterwards. An
-     * {@link X509ExtendedTrustManager}, because JSSE wraps a plain X509TrustManager in one that
-     * still refuses chains over the JDK's algorithm constraints (SHA-1, MD5), which the probe must
-     * see in order to report them as weak-signature.
-     */
-    private static final class AcceptAnything extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    }
-
 }

@@ -1,15 +1,9 @@
 package io.gctls.sandbox;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -22,13 +16,8 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The test PKI a seeded sandbox uses: a root, an intermediate under it, and EC P-256 leaves under
@@ -42,20 +31,15 @@ final class SeedPki {
     record Issued(X509Certificate certificate, KeyPair keyPair) {
 
         String certificatePem() {
-            return pem(certificate);
+            return Mint.pem(certificate);
         }
 
         /** The key as PKCS#8 PEM. */
         String keyPem() {
-            try {
-                return pem(new JcaPKCS8Generator(keyPair.getPrivate(), null).generate());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            return Mint.pkcs8(keyPair.getPrivate());
         }
     }
 
-    private final SecureRandom random = new SecureRandom();
     private final JcaX509ExtensionUtils extensions;
     final Issued root;
     final Issued intermediate;
@@ -66,19 +50,19 @@ final class SeedPki {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK has no SHA-1 for key identifiers", e);
         }
-        KeyPair rootKey = ecKey();
+        KeyPair rootKey = Mint.ecKey();
         root = ca(new X500Name("CN=" + name + " root"), rootKey, new X500Name("CN=" + name + " root"), rootKey, now,
                 Duration.ofDays(7300));
-        KeyPair intermediateKey = ecKey();
+        KeyPair intermediateKey = Mint.ecKey();
         intermediate = ca(new X500Name("CN=" + name + " intermediate"), intermediateKey, root, now,
                 Duration.ofDays(3650));
     }
 
     /** A leaf for {@code domain} valid from {@code notBefore} to {@code notAfter}, under the intermediate. */
     Issued leaf(String domain, Instant notBefore, Instant notAfter) {
-        KeyPair key = ecKey();
+        KeyPair key = Mint.ecKey();
         try {
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(intermediate.certificate(), serial(),
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(intermediate.certificate(), Mint.serial(),
                     Date.from(notBefore), Date.from(notAfter), new X500Name("CN=" + domain), key.getPublic());
             builder.addExtension(Extension.subjectAlternativeName, false,
                     new GeneralNames(new GeneralName(GeneralName.dNSName, domain)));
@@ -89,7 +73,7 @@ final class SeedPki {
                     extensions.createSubjectKeyIdentifier(key.getPublic()));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
                     extensions.createAuthorityKeyIdentifier(intermediate.certificate()));
-            return new Issued(sign(builder, intermediate.keyPair()), key);
+            return new Issued(Mint.sign(builder, intermediate.keyPair().getPrivate()), key);
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot issue a seed certificate for " + domain, e);
         }
@@ -103,48 +87,16 @@ final class SeedPki {
     private Issued ca(X500Name subject, KeyPair key, X500Name issuer, KeyPair issuerKey, Instant now,
             Duration validity) {
         try {
-            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, serial(),
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer, Mint.serial(),
                     Date.from(now.minus(Duration.ofDays(2))), Date.from(now.plus(validity)), subject, key.getPublic());
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
             builder.addExtension(Extension.subjectKeyIdentifier, false,
                     extensions.createSubjectKeyIdentifier(key.getPublic()));
-            return new Issued(sign(builder, issuerKey), key);
+            return new Issued(Mint.sign(builder, issuerKey.getPrivate()), key);
         } catch (IOException e) {
             throw new IllegalStateException("cannot make the seed CA", e);
         }
     }
 
-    private BigInteger serial() {
-        return new BigInteger(64, random).setBit(63);
-    }
-
-    private static X509Certificate sign(X509v3CertificateBuilder builder, KeyPair signer) {
-        try {
-            return new JcaX509CertificateConverter().getCertificate(builder.build(
-                    new JcaContentSignerBuilder("SHA256withECDSA").build(signer.getPrivate())));
-        } catch (GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException("cannot sign a seed certificate", e);
-        }
-    }
-
-    private static KeyPair ecKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no EC P-256", e);
-        }
-    }
-
-    static String pem(Object object) {
-        StringWriter text = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
-            writer.writeObject(object);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return text.toString();
-    }
 }

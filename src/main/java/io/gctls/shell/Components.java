@@ -12,6 +12,10 @@ import io.gctls.core.Metrics;
 import io.gctls.core.XdgDirs;
 import io.gctls.rotate.Rotations;
 import io.gctls.shell.command.AuditQueryCommand;
+import io.gctls.shell.command.CertBundleCommand;
+import io.gctls.shell.command.CertExplainCommand;
+import io.gctls.shell.command.SandboxIssueCommand;
+import io.gctls.shell.command.SandboxRevokeCommand;
 import io.gctls.shell.command.AuditTailCommand;
 import io.gctls.shell.command.AuthLoginCommand;
 import io.gctls.shell.command.AuthLogoutCommand;
@@ -114,6 +118,8 @@ public final class Components implements AutoCloseable {
     private List<GctlsCommand> commands() {
         return List.of(
                 new CertInspectCommand(certInspector(), environment, metrics),
+                new CertBundleCommand(certInspector(), environment, metrics),
+                new CertExplainCommand(),
                 new PayloadBuildCommand(payloads()),
                 new PayloadPreviewCommand(payloads()),
                 new PayloadSaveCommand(payloads()),
@@ -140,6 +146,8 @@ public final class Components implements AutoCloseable {
                 new SandboxFaultCommand(sandbox()),
                 new SandboxFaultClearCommand(sandbox(), apiRuntime),
                 new SandboxSeedCommand(sandbox()),
+                new SandboxIssueCommand(sandbox()),
+                new SandboxRevokeCommand(sandbox()),
                 new MetricsCommand(metrics));
     }
 

@@ -39,6 +39,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Mints certificates at test time with Bouncy Castle, for cases relative to "now" that a committed
  * fixture cannot hold without becoming a time bomb (expires-soon), and for chain shapes built on the
  * fly. Everything is issued by the committed test PKI, so fixtures/certs/pki/root-ca.pem anchors it.
+ * Keys and signatures come from {@link io.gctls.sandbox.Mint}, shared with the sandbox's test PKI.
  */
 public final class TestPki {
 
@@ -194,30 +195,17 @@ public final class TestPki {
                             utils.createSubjectKeyIdentifier(original.getPublicKey()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             utils.createAuthorityKeyIdentifier(issuer.certificate()));
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.key())));
-        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            return sign(builder, issuer);
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static X509Certificate sign(X509v3CertificateBuilder builder, Issuer issuer) {
-        try {
-            String algorithm = issuer.key().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(algorithm).build(issuer.key())));
-        } catch (GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.gctls.sandbox.Mint.sign(builder, issuer.key());
     }
 
     private static KeyPair ecKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.gctls.sandbox.Mint.ecKey();
     }
 }
