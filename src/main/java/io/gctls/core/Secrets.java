@@ -18,12 +18,14 @@ public final class Secrets {
     private static final int MIN_LENGTH = 6;
 
     private static final Set<String> VALUES = ConcurrentHashMap.newKeySet();
+    /** Values known to be public (the built-in sandbox's fixed client secret): never masked. */
+    private static final Set<String> PUBLIC = ConcurrentHashMap.newKeySet();
 
     private Secrets() {
     }
 
     public static void register(CharSequence secret) {
-        if (secret != null && secret.length() >= MIN_LENGTH) {
+        if (secret != null && secret.length() >= MIN_LENGTH && !PUBLIC.contains(secret.toString())) {
             VALUES.add(secret.toString());
         }
     }
@@ -38,6 +40,17 @@ public final class Secrets {
             if (!trimmed.startsWith("-----") && trimmed.length() >= 16) {
                 register(trimmed);
             }
+        }
+    }
+
+    /**
+     * A value printed on purpose because it is no secret, such as the sandbox's fixed credentials
+     * in its {@code export} lines: typing it as {@code --client-secret} must not mask it there.
+     */
+    public static void declarePublic(String value) {
+        if (value != null) {
+            PUBLIC.add(value);
+            VALUES.remove(value);
         }
     }
 

@@ -2,15 +2,18 @@ package io.gctls.shell;
 
 import io.gctls.auth.ApiSession;
 import io.gctls.auth.ConnectionRequest;
+import io.gctls.deploy.CustomDomains;
 import java.util.function.Supplier;
 
 /**
- * How commands reach the API: the session's connection, resolved from the launch's
- * {@code --profile} and {@code --no-token-cache}, the environment and the profile on first use.
+ * How commands reach the API: the connection a command's own options name, else the session's,
+ * resolved from the launch's {@code --profile} and {@code --no-token-cache}, the environment and
+ * the profile on first use.
  */
 public class ApiAccess {
 
     private final Supplier<ApiSession> session;
+    private final Supplier<SandboxControl> sandbox;
 
     public ApiAccess(ApiSession session) {
         this(() -> session);
@@ -18,19 +21,48 @@ public class ApiAccess {
 
     /** The session is made on first use: commands that never call the API never build it. */
     public ApiAccess(Supplier<ApiSession> session) {
+        this(session, () -> null);
+    }
+
+    /** With the session's sandbox, so that a stopped one is said to be stopped, not retried. */
+    public ApiAccess(Supplier<ApiSession> session, Supplier<SandboxControl> sandbox) {
         this.session = session;
+        this.sandbox = sandbox;
     }
 
     public ApiSession session() {
         return session.get();
     }
 
+    /**
+     * The connection for this command: the one its own connection options name, else the session's
+     * (resolved from the environment and the profile on first use).
+     */
     public ApiSession.Connected connected(Invocation invocation) {
-        return session().current(request(invocation), invocation.prompter(), invocation.session().tokenCache());
+        ConnectionRequest request = request(invocation);
+        boolean cache = invocation.session().tokenCache();
+        boolean own = ConnectionOptions.given(invocation);
+        SandboxControl sandboxes = sandbox.get();
+        if (sandboxes != null && !own && session().active().isEmpty() && sandboxes.wasStopped()
+                && !session().resolver().hasTarget(request)) {
+            throw sandboxes.stopped();
+        }
+        ApiSession.Connected connected = own ? session().forCommand(request, invocation.prompter(), cache)
+                : session().current(request, invocation.prompter(), cache);
+        if (sandboxes != null) {
+            sandboxes.refuseIfStopped(connected.client().baseUrl());
+        }
+        return connected;
     }
 
+    /** The custom-domain endpoints on a connection, the command's progress listener hearing their waits. */
+    public CustomDomains customDomains(ApiSession.Connected connected, Invocation invocation) {
+        return new CustomDomains(connected.client(), connected.connection().paths().customDomains(),
+                invocation.progress());
+    }
+
+    /** What the command line says about the connection (see {@link ConnectionOptions}). */
     public static ConnectionRequest request(Invocation invocation) {
-        return ConnectionRequest.none().withProfile(invocation.string("profile").or(() -> invocation.session()
-                .profile()));
+        return ConnectionOptions.request(invocation);
     }
 }

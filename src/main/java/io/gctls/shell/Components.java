@@ -76,11 +76,11 @@ public final class Components implements AutoCloseable {
         this.apiRuntime = new Lazy<>(() -> runtime.apply(clock));
         this.profiles = new Lazy<>(() -> new ProfileStore(dirs.configFile(), dirs.state(),
                 Path.of(System.getProperty("user.home"))));
-        this.connectionResolver = new Lazy<>(() -> new ConnectionResolver(environment, profiles.get()));
+        this.connectionResolver = new Lazy<>(() -> new ConnectionResolver(environment, profiles.get(), dirs.state()));
         this.apiSession = new Lazy<>(() -> new ApiSession(apiRuntime, connectionResolver.get(), dirs.cache(), metrics));
         this.certInspector = new Lazy<>(() -> new CertInspector(clock, environment));
         this.payloads = new Lazy<>(() -> new PayloadFactory(certInspector.get(), environment, metrics));
-        this.apiAccess = new Lazy<>(() -> new ApiAccess(apiSession));
+        this.apiAccess = new Lazy<>(() -> new ApiAccess(apiSession, this::sandbox));
         this.sandbox = new Lazy<>(() -> new SandboxControl(apiSession, clock));
         this.shell = new Lazy<>(this::buildShell);
     }

@@ -174,6 +174,12 @@ public class GctlsShell {
         return session;
     }
 
+    /** True while a sandbox runs in this session (launched with --sandbox or started at the prompt). */
+    boolean sandboxRunning() {
+        return launchHooks.stream().anyMatch(hook -> hook instanceof SandboxControl control
+                && control.running().isPresent());
+    }
+
     CommandRegistry registry() {
         return registry;
     }

@@ -139,7 +139,8 @@ final class InteractiveShell implements AutoCloseable {
 
     private String prompt() {
         SessionSettings session = shell.session();
-        String label = session.sandbox() ? "gctls(sandbox)> "
+        // what runs now, not what the launch asked for: after 'sandbox stop' the prompt no longer says sandbox
+        String label = shell.sandboxRunning() ? "gctls(sandbox)> "
                 : session.profile().map(p -> "gctls(" + p + ")> ").orElse("gctls> ");
         if (!output.style().colour()) {
             return label;

@@ -7,7 +7,9 @@ import io.gctls.auth.ClientCredentials;
 import io.gctls.auth.Connection;
 import io.gctls.auth.Endpoints;
 import io.gctls.core.Cancellation;
+import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
+import io.gctls.core.Secrets;
 import io.gctls.sandbox.Sandbox;
 import io.gctls.sandbox.SandboxOptions;
 import java.time.Clock;
@@ -25,6 +27,8 @@ public class SandboxControl implements LaunchHook {
     private final Supplier<ApiSession> session;
     private final Clock clock;
     private Sandbox sandbox;
+    /** The address of the sandbox this session stopped last, while no other runs. */
+    private String stoppedUrl;
 
     public SandboxControl(ApiSession session, Clock clock) {
         this(() -> session, clock);
@@ -49,6 +53,8 @@ public class SandboxControl implements LaunchHook {
         if (sandbox == null || !sandbox.isRunning()) {
             sandbox = Sandbox.start(options.clock(clock));
         }
+        // its secret is printed on purpose (sandbox status): typing it as --client-secret must not mask it
+        Secrets.declarePublic(sandbox.clientSecret());
         ApiSession.Connected connected = session.get().connect(connection(sandbox));
         session.get().loginNow(connected, cancellation, progress);
         return sandbox;
@@ -65,15 +71,39 @@ public class SandboxControl implements LaunchHook {
 
     public synchronized void stop() {
         if (sandbox != null) {
-            boolean wasOurs = session.get().active().map(c -> c.connection().sandbox()).orElse(false);
+            String url = sandbox.baseUrl();
+            // the sandbox's connection, however it was made (by --sandbox, or auth login --api-url to it)
+            boolean wasOurs = session.get().active().map(c -> c.connection().sandbox()
+                    || c.client().baseUrl().equals(url)).orElse(false);
             sandbox.stop();
             sandbox = null;
+            stoppedUrl = url;
             if (wasOurs) {
                 session.get().disconnect();
             }
         }
     }
 
+    /**
+     * Refuses, at once, a connection to the sandbox this session stopped: retrying a refused port
+     * until the circuit opens would only hide what happened. Also the answer when the stopped sandbox
+     * was the only connection there was.
+     */
+    public synchronized void refuseIfStopped(String apiUrl) {
+        if (stoppedUrl != null && running().isEmpty() && stoppedUrl.equals(apiUrl)) {
+            throw stopped();
+        }
+    }
+
+    /** True when this session stopped a sandbox and has not started another. */
+    public synchronized boolean wasStopped() {
+        return stoppedUrl != null && running().isEmpty();
+    }
+
+    public GctlsException stopped() {
+        return new GctlsException(ExitCode.UNAVAILABLE, "the sandbox is stopped: start it again with 'sandbox start'"
+                + " (its domains and audit events were discarded)");
+    }
     public static Connection connection(Sandbox sandbox) {
         Endpoints endpoints = Endpoints.fromApiUrl(sandbox.baseUrl(), Optional.empty());
         ClientCredentials credentials = new ClientCredentials(sandbox.clientId(), sandbox.clientSecret(),
