@@ -219,6 +219,12 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
     Then the exit code is 3
     And stderr contains "not overwriting"
 
+  Scenario: payload save into a folder that does not exist is refused, and no folder is made
+    When I run "gctls payload save --out ${tmp}/no-such-dir/body.json --domain www.example.com ${good}"
+    Then the exit code is 3
+    And stderr is one line starting with "error: cannot write ${tmp}/no-such-dir/body.json: the folder ${tmp}/no-such-dir does not exist"
+    And the file "${tmp}/no-such-dir" does not exist
+
   Scenario: No private key, token or secret in any output, even with --verbose and --debug
     When I run "gctls deploy --domain www.example.com ${good} --verbose --debug"
     Then the exit code is 0

@@ -98,3 +98,22 @@ Feature: The shell and its conventions
     And the output contains "deployed"
     And the output contains "Verdict: ok"
     And the output contains "served leaf is --expect-cert"
+
+  Scenario: help on a family of commands lists them
+    When I run "gctls help sandbox"
+    Then the exit code is 0
+    And stdout contains "sandbox start"
+    And stdout contains "sandbox fault clear"
+
+  Scenario: help quit shows exit, which quit is another name for
+    When I run "gctls help quit"
+    Then the exit code is 0
+    And stdout contains "exit - Leave the prompt (also: quit, Ctrl-D)"
+
+  Scenario: A mistyped command is answered with the one that was meant
+    When I run "gctls deplyo --dry-run"
+    Then the exit code is 2
+    And stderr is one line starting with "error: unknown command 'deplyo'; did you mean 'deploy'?"
+    When I run "gctls help deplyo"
+    Then the exit code is 2
+    And stderr contains "did you mean 'deploy'?"

@@ -57,7 +57,7 @@ public final class ConnectionResolver {
         boolean cache = tokenCacheAllowed && profile.flatMap(Profile::tokenCache).orElse(true);
         return new Connection(endpoints, credentials, profile.map(Profile::name)
                 .filter(name -> !name.equals(LastLogin.SOURCE)), retry, cache, false,
-                ApiPaths.resolve(env, profile), Map.copyOf(sources));
+                ApiPaths.resolve(env, profile), java.util.Collections.unmodifiableMap(sources));
     }
 
     /** True when something (flags, environment, a profile or the last login) says where to connect. */

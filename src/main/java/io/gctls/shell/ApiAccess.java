@@ -14,6 +14,7 @@ public class ApiAccess {
 
     private final Supplier<ApiSession> session;
     private final Supplier<SandboxControl> sandbox;
+    private final Supplier<CompletionCache> completions;
 
     public ApiAccess(ApiSession session) {
         this(() -> session);
@@ -21,13 +22,34 @@ public class ApiAccess {
 
     /** The session is made on first use: commands that never call the API never build it. */
     public ApiAccess(Supplier<ApiSession> session) {
-        this(session, () -> null);
+        this(session, () -> null, () -> null);
     }
 
-    /** With the session's sandbox, so that a stopped one is said to be stopped, not retried. */
-    public ApiAccess(Supplier<ApiSession> session, Supplier<SandboxControl> sandbox) {
+    /**
+     * With the session's sandbox, so that a stopped one is said to be stopped, not retried; and the
+     * cache Tab completes domains from, which commands fill with what they see.
+     */
+    public ApiAccess(Supplier<ApiSession> session, Supplier<SandboxControl> sandbox,
+            Supplier<CompletionCache> completions) {
         this.session = session;
         this.sandbox = sandbox;
+        this.completions = completions;
+    }
+
+    /** Remembers deployed domains the command saw, for Tab (never waits on anything but a small file). */
+    public void sawDomains(java.util.List<io.gctls.deploy.CustomDomain> domains) {
+        CompletionCache cache = completions.get();
+        if (cache != null && !domains.isEmpty()) {
+            cache.remember(domains.stream().map(d -> new CompletionCache.Entry(d.id(), d.domain())).toList());
+        }
+    }
+
+    /** Remembers one deployed domain (a deploy's result), for Tab. */
+    public void sawDomain(String id, String name) {
+        CompletionCache cache = completions.get();
+        if (cache != null) {
+            cache.rememberDomain(id, name);
+        }
     }
 
     public ApiSession session() {

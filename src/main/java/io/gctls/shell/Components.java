@@ -80,7 +80,8 @@ public final class Components implements AutoCloseable {
         this.apiSession = new Lazy<>(() -> new ApiSession(apiRuntime, connectionResolver.get(), dirs.cache(), metrics));
         this.certInspector = new Lazy<>(() -> new CertInspector(clock, environment));
         this.payloads = new Lazy<>(() -> new PayloadFactory(certInspector.get(), environment, metrics));
-        this.apiAccess = new Lazy<>(() -> new ApiAccess(apiSession, this::sandbox));
+        this.apiAccess = new Lazy<>(() -> new ApiAccess(apiSession, this::sandbox,
+                () -> CompletionCache.in(dirs.cache())));
         this.sandbox = new Lazy<>(() -> new SandboxControl(apiSession, clock));
         this.shell = new Lazy<>(this::buildShell);
     }

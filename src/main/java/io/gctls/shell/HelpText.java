@@ -44,6 +44,15 @@ public final class HelpText {
         return page.toString().stripTrailing();
     }
 
+    /** {@code help sandbox}: the commands of one family, one line each. */
+    public static String family(String name, Collection<GctlsCommand> members) {
+        int width = members.stream().mapToInt(c -> c.getName().length()).max().orElse(10);
+        StringBuilder page = new StringBuilder(name + " - " + members.size() + " commands (help COMMAND for one)\n");
+        members.stream().sorted(Comparator.comparing(GctlsCommand::getName)).forEach(c -> page.append("  ")
+                .append(pad(c.getName(), width)).append("  ").append(c.getDescription()).append('\n'));
+        return page.toString().stripTrailing();
+    }
+
     public static String overview(Collection<GctlsCommand> commands) {
         Map<String, List<GctlsCommand>> groups = new TreeMap<>(commands.stream()
                 .filter(c -> !c.isHidden())

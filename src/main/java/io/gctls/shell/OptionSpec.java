@@ -146,6 +146,11 @@ public abstract sealed class OptionSpec permits Opt {
         return secret;
     }
 
+    /** What Tab offers for the value beyond the kind's files and choices. */
+    public Completion completion() {
+        return Completion.NONE;
+    }
+
     public abstract OptionSpec mandatory();
 
     public abstract OptionSpec defaultValue(String value);

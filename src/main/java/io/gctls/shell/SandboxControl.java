@@ -104,11 +104,20 @@ public class SandboxControl implements LaunchHook {
         return new GctlsException(ExitCode.UNAVAILABLE, "the sandbox is stopped: start it again with 'sandbox start'"
                 + " (its domains and audit events were discarded)");
     }
+    /** Where each part of the connection came from, in the order auth status shows them. */
+    private static Map<String, String> sandboxSources() {
+        Map<String, String> sources = new java.util.LinkedHashMap<>();
+        sources.put("api", "sandbox");
+        sources.put("clientId", "sandbox");
+        sources.put("secret", "sandbox");
+        return java.util.Collections.unmodifiableMap(sources);
+    }
+
     public static Connection connection(Sandbox sandbox) {
         Endpoints endpoints = Endpoints.fromApiUrl(sandbox.baseUrl(), Optional.empty());
         ClientCredentials credentials = new ClientCredentials(sandbox.clientId(), sandbox.clientSecret(),
                 ClientCredentials.PUBLIC_SANDBOX);
         return new Connection(endpoints, credentials, Optional.empty(), RetrySettings.defaults(), false, true,
-                ApiPaths.defaults(), Map.of("api", "sandbox", "clientId", "sandbox", "secret", "sandbox"));
+                ApiPaths.defaults(), sandboxSources());
     }
 }

@@ -107,6 +107,7 @@ public class DeployCommand extends GctlsCommand {
             Instant started = clock.instant();
             DeployResult result = deployer.deploy(built.payload(), built.leafFingerprint(), replace,
                     invocation.cancellation(), invocation.progress());
+            access.sawDomain(result.id(), result.domain());
             AuditSeen audit = invocation.get(WAIT_AUDIT) ? waitForAudit(connected, result, started, auditTimeout,
                     invocation) : null;
             boolean verbose = invocation.get(VERBOSE);

@@ -4,6 +4,7 @@ import io.gctls.auth.ApiSession;
 import io.gctls.deploy.CustomDomain;
 import io.gctls.deploy.CustomDomains;
 import io.gctls.shell.ApiAccess;
+import io.gctls.shell.Completion;
 import io.gctls.shell.ConnectionOptions;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
@@ -17,7 +18,8 @@ import java.util.List;
 /** {@code domains list}: what is deployed, every page fetched for the user. */
 public class DomainsListCommand extends GctlsCommand {
 
-    static final Opt<String> DOMAIN = OptionSpec.value("domain", "NAME", "only this domain");
+    static final Opt<String> DOMAIN = OptionSpec.value("domain", "NAME", "only this domain")
+            .completing(Completion.DOMAIN_NAMES);
 
     private final ApiAccess access;
 
@@ -36,6 +38,7 @@ public class DomainsListCommand extends GctlsCommand {
         ApiSession.Connected connected = access.connected(invocation);
         CustomDomains domains = access.customDomains(connected, invocation);
         List<CustomDomain> found = domains.list(invocation.optional(DOMAIN), invocation.cancellation());
+        access.sawDomains(found);
         return Outcome.of(new DomainList(found.size(), found), DomainsListCommand::render);
     }
 

@@ -4,6 +4,7 @@ import io.gctls.api.PathSegments;
 import io.gctls.auth.ApiSession;
 import io.gctls.deploy.CustomDomain;
 import io.gctls.shell.ApiAccess;
+import io.gctls.shell.Completion;
 import io.gctls.shell.ConnectionOptions;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
@@ -25,6 +26,11 @@ public class DomainsShowCommand extends GctlsCommand {
     }
 
     @Override
+    public Completion argumentCompletion() {
+        return Completion.DOMAIN_IDS;
+    }
+
+    @Override
     public String argumentsSynopsis() {
         return "ID";
     }
@@ -34,6 +40,7 @@ public class DomainsShowCommand extends GctlsCommand {
         String id = PathSegments.id(invocation.requiredArgument(0, "a domain ID (see: domains list)"), "a domain id");
         ApiSession.Connected connected = access.connected(invocation);
         CustomDomain domain = access.customDomains(connected, invocation).get(id, invocation.cancellation());
+        access.sawDomain(domain.id(), domain.domain());
         return Outcome.of(domain, DomainsShowCommand::render);
     }
 
