@@ -28,7 +28,9 @@ Feature: Certificate inspection
     And the JSON at "$.certificates" has 4 elements
     And the JSON at "$.certificates[0].role" is "leaf"
     And the JSON at "$.certificates[0].keyType" is "RSA"
-    And the JSON at "$.certificates[0].ocsp[0]" is "http://ocsp.example.test"
+    And the JSON at "$.certificates[0].ocsp" has 0 elements
+    And the JSON at "$.certificates[0].revocation" is "not checked: no OCSP or CRL location"
+    And the JSON at "$.network.fetches" has 0 elements
     And the JSON at "$.certificates[1].subject" is "CN=gctls Test EC Intermediate,O=gctls test"
     And the JSON at "$.certificates[3].role" is "anchor"
 
@@ -183,6 +185,20 @@ Feature: Certificate inspection
     And the output contains "ERROR  bad-pem  --cert ${fixtures}/bad-input/garbage.txt holds no certificate"
     And the output contains "Verdict: error"
     And the output does not contain "correct horse battery staple"
+
+  Scenario Outline: A PKCS#12 or JKS file gives leaf, key and chain: <case>
+    When I run "gctls cert inspect --cert ${fixtures}/pkcs12/<file> --password-file ${tmp}/pw.txt --trust ${fixtures}/pki/root-ca.pem --domain www.example.com <more> --output json"
+    Then the exit code is <exit>
+    And the finding codes are "<codes>"
+    And the output shows nothing of the key "${fixtures}/ok-rsa/leaf.pkcs8.key" or the password "correct horse battery staple"
+
+    Examples:
+      | case                      | file          | more          | exit | codes           |
+      | modern (AES-256, PBKDF2)  | modern.p12    |               | 0    | none            |
+      | legacy (RC2/3DES, SHA-1)  | legacy.p12    |               | 0    | none            |
+      | Java keystore             | store.jks     |               | 0    | none            |
+      | two keys, no alias        | two-keys.p12  |               | 3    | multiple-leaves |
+      | two keys, --alias www     | two-keys.p12  | --alias www   | 0    | none            |
 
   Scenario: Help explains the options with examples
     When I run "gctls help cert inspect"

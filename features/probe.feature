@@ -79,7 +79,7 @@ Feature: Probe a live TLS endpoint
     Given the sandbox already holds "www.example.com" with certificate "${fixtures}/chain/leaf.pem", key "${fixtures}/chain/leaf.key" and chain "${fixtures}/chain-out-of-order/chain.pem"
     When I run "gctls probe www.example.com --connect 127.0.0.1:${sandboxTlsPort} --trust ${fixtures}/pki/root-ca.pem <flags>"
     Then the exit code is <exit>
-    And stdout contains "chain-out-of-order  the server sends 'www.example.com', 'gctls Test RSA Intermediate', 'gctls Test EC Intermediate', but it must send the leaf first"
+    And stdout contains "chain-out-of-order  the served certificates come in the order 'www.example.com', 'gctls Test RSA Intermediate', 'gctls Test EC Intermediate', but a server must send the leaf first"
     And stdout contains "Verdict: warn (0 errors, 1 warning)"
 
     Examples:
@@ -135,10 +135,12 @@ Feature: Probe a live TLS endpoint
       | www.example.com --timeout soon       | --timeout expects a duration                                          |
       | a.example.com b.example.com          | 'probe' takes one HOST[:PORT], not 2                                  |
 
-  Scenario: In a sandbox session a name that is not deployed there is probed for real, and the error says so
+  Scenario: In a sandbox session a name that is not deployed there is not probed for real unless --connect says so
     When I type at the prompt with "--sandbox":
       """
       probe nowhere.invalid
+      probe www.example.com:8443
       """
-    Then the output contains "error: probe nowhere.invalid:443 failed: unknown host: DNS has no address for it (nowhere.invalid is not deployed in the sandbox, so the real host was probed)"
+    Then the output contains "error: nowhere.invalid is not deployed in the sandbox, and a sandbox session does not leave the sandbox by itself: deploy it here first, or probe the real server with --connect nowhere.invalid"
+    And the output contains "error: www.example.com is not deployed in the sandbox, and a sandbox session does not leave the sandbox by itself: deploy it here first, or probe the real server with --connect www.example.com:8443"
     And there is no stack trace

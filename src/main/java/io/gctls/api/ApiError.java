@@ -1,6 +1,7 @@
 package io.gctls.api;
 
 import io.gctls.core.Json;
+import io.gctls.core.ServerText;
 import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -8,9 +9,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * A Genesys Cloud error body ({@code message, code, status, contextId, details[], errors[]}) or
  * an OAuth one ({@code error, error_description}), reduced to what the user and support need.
- * The {@code contextId} falls back to the response's {@code inin-correlation-id}.
+ * The {@code contextId} falls back to the response's {@code inin-correlation-id}. Everything the
+ * server wrote is cleaned as it is read ({@link ServerText}: secrets masked, PEM and base64 dropped),
+ * so that no later cut or copy can carry a secret the server echoed back.
  */
 public record ApiError(int status, String code, String message, String contextId, List<String> details) {
+
+    /** The longest piece of server text shown; longer ones are cut, after cleaning. */
+    static final int MAX_TEXT = 300;
 
     public static ApiError from(RawResponse response) {
         String code = "";
@@ -52,7 +58,8 @@ public record ApiError(int status, String code, String message, String contextId
         if (message.isEmpty() && body == null && !response.body().isBlank()) {
             message = "the answer is not JSON";
         }
-        return new ApiError(response.status(), code, message, contextId, List.copyOf(details));
+        return new ApiError(response.status(), ServerText.clean(code, MAX_TEXT), ServerText.clean(message),
+                ServerText.clean(contextId, MAX_TEXT), details.stream().map(ServerText::clean).toList());
     }
 
     /** {@code 400 bad.request: The certificate does not match the key; fields: privateKey (mismatch) (contextId abc)}. */
@@ -73,9 +80,9 @@ public record ApiError(int status, String code, String message, String contextId
         return text.toString();
     }
 
+    /** Already cleaned in {@link #from}; cleaning again is cheap and keeps a hand-made ApiError safe too. */
     private static String oneLine(String text) {
-        String line = text.strip().replaceAll("\\s*\\R\\s*", " ");
-        return line.length() > 300 ? line.substring(0, 297) + "..." : line;
+        return ServerText.clean(text, MAX_TEXT);
     }
 
     private static JsonNode parseQuietly(String body) {

@@ -22,7 +22,7 @@ public record ClientCredentials(String clientId, String secret, String source) {
 
     public ClientCredentials {
         if (!PUBLIC_SANDBOX.equals(source)) {
-            Secrets.register(secret);
+            Secrets.registerClientSecret(clientId, secret);
         }
     }
 

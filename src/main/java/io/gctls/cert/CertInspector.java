@@ -2,43 +2,67 @@ package io.gctls.cert;
 
 import io.gctls.core.Cancellation;
 import io.gctls.core.Environment;
-import io.gctls.core.InputFiles;
 import io.gctls.core.Prompter;
+import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * {@code cert inspect}: reads a certificate, its key and chain the way users hand them over, runs
- * every check of SPEC §4 and returns one verdict, plus the parsed bundle the payload builder reuses.
+ * The one inspector: every check of docs/findings.md on parsed {@link Material} (files a user handed
+ * over, or a chain a server sent), one verdict, plus the parsed bundle the payload builder reuses.
  *
- * <p>An unreadable or missing file is an input failure ({@link io.gctls.core.GctlsException}, exit 3)
- * thrown before anything else happens; everything else, however broken, becomes a finding.
+ * <p>Reading files is the edge's job ({@link Material#read}); an unreadable or missing file is an
+ * input failure there (exit 3), before anything else happens. Everything else, however broken,
+ * becomes a finding.
  */
 public final class CertInspector {
+
+    /** How many CA Issuers URLs one inspection follows, up the chain, before it gives up. */
+    static final int MAX_AIA_FETCHES = 4;
 
     private final Clock clock;
     private final Environment environment;
     private final Supplier<TrustAnchors> defaultTrust;
+    private final Network network;
+    private final Optional<Path> aiaCache;
 
+    /** The real network, no AIA cache. */
     public CertInspector(Clock clock, Environment environment) {
-        this(clock, environment, TrustAnchors::jdkDefault);
-    }
-
-    CertInspector(Clock clock, Environment environment, Supplier<TrustAnchors> defaultTrust) {
-        this.clock = clock;
-        this.environment = environment;
-        this.defaultTrust = memoize(defaultTrust);
+        this(clock, environment, new HttpNetwork(), Optional.empty());
     }
 
     /**
-     * Inspects one bundle.
+     * @param network where AIA, OCSP and CRL requests go (tests and the sandbox put their own here)
+     * @param aiaCache the folder that keeps fetched issuer certificates, e.g. {@code $XDG_CACHE_HOME/gctls/aia}
+     */
+    public CertInspector(Clock clock, Environment environment, Network network, Optional<Path> aiaCache) {
+        this(clock, environment, TrustAnchors::jdkDefault, network, aiaCache);
+    }
+
+    CertInspector(Clock clock, Environment environment, Supplier<TrustAnchors> defaultTrust) {
+        this(clock, environment, defaultTrust, new HttpNetwork(), Optional.empty());
+    }
+
+    CertInspector(Clock clock, Environment environment, Supplier<TrustAnchors> defaultTrust, Network network,
+            Optional<Path> aiaCache) {
+        this.clock = clock;
+        this.environment = environment;
+        this.defaultTrust = memoize(defaultTrust);
+        this.network = network;
+        this.aiaCache = aiaCache;
+    }
+
+    /**
+     * Reads the request's files and inspects them.
      *
      * @param prompter asked for the key's password only when the key is encrypted, no password file or
      *     {@code GCTLS_KEY_PASSWORD} is given, and {@link Prompter#canAsk()}; pass {@link Prompter#none()}
@@ -51,141 +75,237 @@ public final class CertInspector {
 
     /** As {@link #inspect(InspectRequest, Prompter)}; Ctrl-C ends a read of a pipe or a slow fetch (exit 130). */
     public Inspection inspect(InspectRequest request, Prompter prompter, Cancellation cancellation) {
-        // every file is read before any password is asked for, so a typo in a path fails fast
-        CryptoFile certFile = CryptoFileReader.read(request.cert(), "--cert", cancellation);
-        Optional<CryptoFile> keyFile = request.key().map(p -> CryptoFileReader.read(p, "--key", cancellation));
-        Optional<CryptoFile> chainFile = request.chain().map(p -> CryptoFileReader.read(p, "--chain", cancellation));
-        Optional<CryptoFile> trustFile = request.trust().map(p -> CryptoFileReader.read(p, "--trust", cancellation));
-        Optional<char[]> password = request.passwordFile().map(p -> PasswordSource.firstLine(
-                InputFiles.readSecret(p, "--password-file", PasswordSource.MAX_FILE_BYTES, cancellation)));
-        PasswordSource passwords = new PasswordSource(password, environment, prompter);
-        return new Run(request, clock.instant(), passwords).inspect(certFile, keyFile, chainFile, trustFile);
+        return inspect(Material.read(request, cancellation), request.options(), prompter, cancellation);
     }
 
-    /** One certificate as supplied, with the option it came from. */
+    /** Inspects material already read (files, or a chain a server sent). */
+    public Inspection inspect(Material material, InspectOptions options, Prompter prompter,
+            Cancellation cancellation) {
+        PasswordSource passwords = new PasswordSource(material.password(), environment, prompter);
+        return new Run(options, clock.instant(), passwords, material.served() ? PathFinder.Wording.SERVED
+                : PathFinder.Wording.FILES, cancellation).inspect(material);
+    }
+
+    /** One certificate as supplied, with where it came from: cert, chain or served. */
     private record Supplied(X509Certificate certificate, String source) {
     }
 
     /** The state of one inspection. */
     private final class Run {
-        private final InspectRequest request;
+        private final InspectOptions options;
         private final Instant now;
         private final PasswordSource passwords;
+        private final PathFinder.Wording wording;
         private final List<Finding> findings = new ArrayList<>();
-        private final List<String> fixups = new ArrayList<>();
+        private final List<CertificateBundle.Encoding> encodings = new ArrayList<>();
         /** With multiple-leaves: the end-entity certificates of the --cert file (not "extra" on top of that). */
         private final List<X509Certificate> otherLeaves = new ArrayList<>();
+        private Optional<CertificateBundle.KeyOrigin> keyOrigin = Optional.empty();
+        private final Cancellation cancellation;
+        private final NetworkLog log = new NetworkLog();
+        private final List<CertificateBundle.Fetched> fetched = new ArrayList<>();
 
-        Run(InspectRequest request, Instant now, PasswordSource passwords) {
-            this.request = request;
+        Run(InspectOptions options, Instant now, PasswordSource passwords, PathFinder.Wording wording,
+                Cancellation cancellation) {
+            this.options = options;
             this.now = now;
             this.passwords = passwords;
+            this.wording = wording;
+            this.cancellation = cancellation;
         }
 
-        Inspection inspect(CryptoFile certFile, Optional<CryptoFile> keyFile, Optional<CryptoFile> chainFile,
-                Optional<CryptoFile> trustFile) {
+        Inspection inspect(Material material) {
+            Optional<CryptoFile> opened = openKeystore(material.cert());
+            if (opened.isEmpty()) {
+                return finish(List.of(), Optional.empty());
+            }
+            CryptoFile certFile = opened.get();
+            Optional<CryptoFile> chainFile = material.chain();
             List<X509Certificate> fromCert = certificates(certFile);
             int before = findings.size();
             List<X509Certificate> fromChain = chainFile.map(this::certificates).orElse(List.of());
             boolean chainUnusable = findings.size() > before;
+            String certSource = certFile.isServed() ? CryptoFile.SERVED : "cert";
             List<Supplied> supplied = new ArrayList<>();
-            fromCert.forEach(c -> supplied.add(new Supplied(c, "cert")));
+            fromCert.forEach(c -> supplied.add(new Supplied(c, certSource)));
             fromChain.forEach(c -> supplied.add(new Supplied(c, "chain")));
 
-            Optional<KeyDecoder.DecodedKey> key = keyFile.isPresent() ? key(keyFile.get())
-                    : embeddedKey(certFile);
+            Optional<CryptoFile> keyFile = material.key().flatMap(this::openKeystore);
+            Optional<KeyDecoder.DecodedKey> key = material.key().isPresent()
+                    ? keyFile.flatMap(this::key) : embeddedKey(certFile);
             before = findings.size();
-            TrustAnchors anchors = trustFile.map(this::anchors).orElseGet(defaultTrust);
+            TrustAnchors anchors = material.trust().map(this::anchors).orElseGet(defaultTrust);
             boolean trustUnusable = findings.size() > before;
 
             Optional<X509Certificate> leaf = chooseLeaf(certFile, fromCert, supplied, key);
             if (leaf.isEmpty()) {
                 return finish(List.of(), Optional.empty());
             }
-            boolean keyMatches = key.map(k -> checkKeyMatches(k, leaf.get(), keyFile.orElse(certFile))).orElse(false);
+            CryptoFile keySource = keyFile.orElse(certFile);
+            boolean keyMatches = key.map(k -> checkKeyMatches(k, leaf.get(), keySource)).orElse(false);
 
-            List<X509Certificate> pool = supplied.stream().map(Supplied::certificate).toList();
-            PathFinder.Result path = PathFinder.find(leaf.get(), pool, anchors, now);
+            List<X509Certificate> pool = new ArrayList<>(supplied.stream().map(Supplied::certificate).toList());
+            PathFinder.Result found = PathFinder.find(leaf.get(), pool, anchors, now, wording);
+            PathFinder.Result path = found.issuerMissing() ? repair(leaf.get(), pool, anchors, found) : found;
             // a chain or trust file that could not be read is the cause, already reported; the missing
             // issuer that follows from it would only repeat it less precisely
             path.failure().filter(f -> !(chainUnusable || trustUnusable) || !f.is(CheckCode.CHAIN_INCOMPLETE))
                     .ifPresent(findings::add);
             if (path.anchored()) {
-                chainHygiene(leaf.get(), supplied, otherLeaves, path, chainFile, certFile);
+                chainHygiene(leaf.get(), supplied, path, chainFile, certFile);
             }
             servedChainChecks(path);
             leafChecks(leaf.get());
+            if (path.valid() && anchors.system()) {
+                findings.addAll(PublicWebRules.check(leaf.get()));
+            }
 
-            List<CertificateDetails> details = details(leaf.get(), supplied, path);
+            List<CertificateDetails> details = revocation(path, details(leaf.get(), supplied, path),
+                    material.stapledOcsp());
             CertificateBundle bundle = new CertificateBundle(leaf.get(), chainAsGiven(leaf.get(), supplied),
                     path.intermediates(), path.anchor(), key.map(KeyDecoder.DecodedKey::key),
                     key.map(k -> new SensitivePem(Pem.encode("PRIVATE KEY", encoded(k)))),
                     key.flatMap(k -> keyMatches ? Optional.of(KeyFacts.summary(leaf.get())) : KeyFacts.summary(k.info())),
-                    fixups);
+                    encodings, keyOrigin, fetched.stream().filter(f -> path.path().contains(f.certificate())).toList());
             return finish(details, Optional.of(bundle));
         }
 
         private Inspection finish(List<CertificateDetails> details, Optional<CertificateBundle> bundle) {
-            List<Finding> ordered = findings.stream().distinct()
+            List<Finding> ordered = findings.stream().distinct().map(f -> indexed(f, details))
                     .sorted(Comparator.comparing(Finding::severity).reversed()).toList();
-            return new Inspection(new InspectionReport(Verdict.of(ordered), ordered, details), bundle);
+            return new Inspection(new InspectionReport(Verdict.of(ordered), ordered, details,
+                    log.report(options.offline())), bundle);
+        }
+
+        private Finding indexed(Finding finding, List<CertificateDetails> details) {
+            if (finding.subject() == null) {
+                return finding;
+            }
+            String sha256 = Certs.sha256(finding.subject());
+            return details.stream().filter(d -> d.sha256().equals(sha256)).findFirst()
+                    .map(d -> finding.at(d.index())).orElse(finding);
         }
 
         // ------------------------------------------------------------------ files and slots
 
+        /**
+         * A PKCS#12 or JKS file, opened with the key's password: its one key entry (or the one --alias
+         * names) becomes a file of the leaf and its chain with the key beside them; a file without a
+         * keystore is returned as it is. Empty, with the finding, when it cannot be opened or the entry
+         * is ambiguous.
+         */
+        private Optional<CryptoFile> openKeystore(CryptoFile file) {
+            Optional<KeyMaterial.Keystore> keystore = file.privateKeys().stream()
+                    .filter(KeyMaterial.Keystore.class::isInstance).map(KeyMaterial.Keystore.class::cast).findFirst();
+            if (keystore.isEmpty()) {
+                return Optional.of(file);
+            }
+            String format = keystore.get().format();
+            Optional<char[]> password = passwords.first(file.describe());
+            if (password.isEmpty()) {
+                add(CheckCode.ENCRYPTED_KEY, "", file, Map.of("format", (format.startsWith("PKCS") ? "a " : "a ")
+                        + format + " file", "how", passwords.howToGive()));
+                return Optional.empty();
+            }
+            Keystores.Opened opened;
+            while (true) {
+                char[] attempt = password.get();
+                try {
+                    opened = Keystores.open(keystore.get(), attempt);
+                    break;
+                } catch (Keystores.WrongPassword e) {
+                    password = passwords.retry(file.describe());
+                    if (password.isEmpty()) {
+                        add(CheckCode.WRONG_PASSWORD, "", file, Map.of("origin", passwords.origin()));
+                        return Optional.empty();
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    add(CheckCode.BAD_PEM, "keystore", file, Map.of("kind", "a " + format + " file", "reason",
+                            CryptoFileReader.reason(e)));
+                    return Optional.empty();
+                } finally {
+                    java.util.Arrays.fill(attempt, '\0');
+                }
+            }
+            List<Keystores.Entry> entries = opened.entries();
+            String aliases = entries.stream().map(e -> "'" + e.alias() + "'").collect(Collectors.joining(", "));
+            Keystores.Entry entry;
+            if (options.alias().isPresent()) {
+                entry = entries.stream().filter(e -> e.alias().equalsIgnoreCase(options.alias().get())).findFirst()
+                        .orElse(null);
+                if (entry == null) {
+                    add(CheckCode.MULTIPLE_LEAVES, "no-alias", file, Map.of("alias", options.alias().get(), "names",
+                            aliases.isEmpty() ? "none" : aliases));
+                    return Optional.empty();
+                }
+            } else if (entries.size() > 1) {
+                add(CheckCode.MULTIPLE_LEAVES, "aliases", file, Map.of("count", String.valueOf(entries.size()),
+                        "names", aliases));
+                return Optional.empty();
+            } else if (entries.isEmpty()) {
+                return Optional.of(new CryptoFile(file.path(), file.option(), opened.loose(), List.of(), List.of(),
+                        List.of(), List.of(), false, false, false, false, false, opened.loose().isEmpty()));
+            } else {
+                entry = entries.get(0);
+            }
+            encodings.add(new CertificateBundle.Encoding(file.describe(), false, false, false, false, false, true));
+            return Optional.of(new CryptoFile(file.path(), file.option(), entry.chain(), List.of(
+                    new KeyMaterial.Plain(entry.key(), format + " entry '" + entry.alias() + "'")), List.of(), List.of(),
+                    List.of(), false, false, false, false, false, entry.chain().isEmpty()));
+        }
+
         /** The certificates of a --cert or --chain file, with findings when it holds none or is damaged. */
         private List<X509Certificate> certificates(CryptoFile file) {
             if (file.empty()) {
-                add(CheckCode.EMPTY_CERT, file.describe() + " is empty; it should hold PEM certificates");
+                add(CheckCode.EMPTY_CERT, "", file, Map.of("wanted", file.isServed() ? "certificates"
+                        : "PEM certificates"));
                 return List.of();
             }
             if (file.certificates().isEmpty()) {
                 if (!file.privateKeys().isEmpty()) {
-                    add(CheckCode.CERT_IS_KEY, file.describe() + " holds a private key, not a certificate"
-                            + (file.option().equals("--cert") ? " (are --cert and --key swapped?)" : ""));
+                    add(CheckCode.CERT_IS_KEY, "private", file, Map.of("hint", file.option().equals("--cert")
+                            ? " (are --cert and --key swapped?)" : ""));
                 } else if (!file.publicKeys().isEmpty()) {
-                    add(CheckCode.CERT_IS_KEY, file.describe() + " holds a public key, not a certificate");
+                    add(CheckCode.CERT_IS_KEY, "public", file, Map.of());
                 } else {
-                    add(CheckCode.BAD_PEM, file.describe() + " holds no certificate: " + firstReason(file));
+                    add(CheckCode.BAD_PEM, "no-certificate", file, Map.of("reason", firstReason(file)));
                 }
                 return List.of();
             }
-            file.problems().forEach(problem -> add(CheckCode.BAD_PEM, file.describe() + ": " + problem));
+            file.problems().forEach(problem -> add(CheckCode.BAD_PEM, "block", file, Map.of("reason", problem)));
             encodingNotes(file, "certificates");
             return file.certificates();
         }
 
         private TrustAnchors anchors(CryptoFile file) {
             if (file.empty()) {
-                add(CheckCode.EMPTY_CERT, file.describe() + " is empty; it should hold the trusted root(s)");
+                add(CheckCode.EMPTY_CERT, "", file, Map.of("wanted", "the trusted root(s)"));
             } else if (file.certificates().isEmpty()) {
-                add(CheckCode.BAD_PEM, file.describe() + " holds no certificate: " + firstReason(file));
+                add(CheckCode.BAD_PEM, "no-certificate", file, Map.of("reason", firstReason(file)));
             } else {
-                file.problems().forEach(problem -> add(CheckCode.BAD_PEM, file.describe() + ": " + problem));
+                file.problems().forEach(problem -> add(CheckCode.BAD_PEM, "block", file, Map.of("reason", problem)));
             }
             return TrustAnchors.of(file.certificates(), "--trust " + file.path());
         }
 
         private Optional<KeyDecoder.DecodedKey> key(CryptoFile file) {
             if (file.empty()) {
-                add(CheckCode.EMPTY_KEY, file.describe() + " is empty; it should hold the private key");
+                add(CheckCode.EMPTY_KEY, "", file, Map.of());
                 return Optional.empty();
             }
             if (file.privateKeys().isEmpty()) {
                 if (!file.certificates().isEmpty()) {
-                    add(CheckCode.KEY_IS_CERT, file.describe() + " holds a certificate, not a private key"
-                            + " (are --cert and --key swapped?)");
+                    add(CheckCode.KEY_IS_CERT, "", file, Map.of());
                 } else if (!file.publicKeys().isEmpty()) {
-                    add(CheckCode.KEY_IS_PUBLIC_KEY, file.describe() + " holds only a public key; the private key"
-                            + " is needed");
+                    add(CheckCode.KEY_IS_PUBLIC_KEY, "", file, Map.of());
                 } else {
-                    add(CheckCode.BAD_PEM, file.describe() + " holds no private key: " + firstReason(file));
+                    add(CheckCode.BAD_PEM, "no-key", file, Map.of("reason", firstReason(file)));
                 }
                 return Optional.empty();
             }
-            file.problems().forEach(problem -> add(CheckCode.BAD_PEM, file.describe() + ": " + problem));
+            file.problems().forEach(problem -> add(CheckCode.BAD_PEM, "block", file, Map.of("reason", problem)));
             encodingNotes(file, "the key");
-            return decode(file);
+            return decode(file, false);
         }
 
         /** A certificate file that also holds the key (haproxy style) serves as both when --key is absent. */
@@ -193,43 +313,31 @@ public final class CertInspector {
             if (certFile.privateKeys().isEmpty() || certFile.certificates().isEmpty()) {
                 return Optional.empty();
             }
-            Optional<KeyDecoder.DecodedKey> key = decode(certFile);
-            key.ifPresent(k -> fixups.add("used the private key found in " + certFile.describe()));
-            return key;
+            return decode(certFile, true);
         }
 
-        private Optional<KeyDecoder.DecodedKey> decode(CryptoFile file) {
+        private Optional<KeyDecoder.DecodedKey> decode(CryptoFile file, boolean fromCertFile) {
             try {
                 KeyDecoder.DecodedKey key = KeyDecoder.decode(file.privateKeys().get(0), file.describe(), passwords);
-                if (key.wasEncrypted()) {
-                    fixups.add("decrypted the " + key.format() + " key");
-                } else if (!key.format().equals("PKCS#8")) {
-                    fixups.add("converted the " + key.format() + " key to PKCS#8");
-                }
+                keyOrigin = Optional.of(new CertificateBundle.KeyOrigin(file.describe(), key.format(),
+                        key.wasEncrypted(), fromCertFile));
                 return Optional.of(key);
             } catch (KeyDecoder.Problem problem) {
-                add(problem.code(), problem.getMessage());
+                findings.add(problem.finding());
                 return Optional.empty();
             }
         }
 
         private void encodingNotes(CryptoFile file, String what) {
             if (file.der()) {
-                add(CheckCode.DER, file.describe() + " is DER; the payload sends " + what + " as PEM");
-                fixups.add("converted DER to PEM (" + file.describe() + ")");
+                add(CheckCode.DER, "", file, Map.of("what", what));
             }
             if (file.bom()) {
-                add(CheckCode.BOM, file.describe() + " starts with a byte-order mark; the payload strips it");
-                fixups.add("stripped a byte-order mark (" + file.describe() + ")");
+                add(CheckCode.BOM, "", file, Map.of());
             }
-            if (file.crlf()) {
-                fixups.add("normalised CRLF line endings (" + file.describe() + ")");
-            }
-            if (file.textAround()) {
-                fixups.add("dropped text outside the PEM blocks (" + file.describe() + ")");
-            }
-            if (file.pkcs7()) {
-                fixups.add("unpacked the PKCS#7 bundle (" + file.describe() + ")");
+            if (file.der() || file.bom() || file.crlf() || file.textAround() || file.pkcs7()) {
+                encodings.add(new CertificateBundle.Encoding(file.describe(), file.der(), file.bom(), file.crlf(),
+                        file.textAround(), file.pkcs7(), false));
             }
         }
 
@@ -258,10 +366,10 @@ public final class CertInspector {
                     .filter(c -> !Certs.isCa(c) && !issuesAnother(c, all)).toList();
             if (endEntities.size() > 1) {
                 otherLeaves.addAll(endEntities);
-                add(CheckCode.MULTIPLE_LEAVES, certFile.describe() + " holds " + endEntities.size()
-                        + " end-entity certificates (" + endEntities.stream().map(Certs::quoted)
-                                .collect(Collectors.joining(", "))
-                        + "); it must hold one leaf, optionally followed by its chain", null);
+                add(CheckCode.MULTIPLE_LEAVES, "", certFile, Map.of("count", String.valueOf(endEntities.size()),
+                        "names", names(endEntities), "expected", certFile.isServed()
+                                ? "a server sends one leaf, followed by its chain"
+                                : "it must hold one leaf, optionally followed by its chain"));
                 return Optional.of(endEntities.stream()
                         .filter(c -> key.isPresent() && KeyFacts.matches(key.get().info(), key.get().key(), c))
                         .findFirst()
@@ -285,20 +393,20 @@ public final class CertInspector {
             }
             String keyType = KeyFacts.publicHalf(key.info()).map(spki -> KeyFacts.of(spki).describe())
                     .orElse("a key of another type");
-            String certType = KeyFacts.of(leaf).describe();
-            add(CheckCode.KEY_MISMATCH, "the private key in " + keyFile.describe() + " (" + keyType
-                    + ") does not belong to the leaf " + Certs.quoted(leaf) + " (" + certType + ")", Certs.label(leaf));
+            findings.add(Finding.of(CheckCode.KEY_MISMATCH, "", leaf, Map.of("file", keyFile.describe(), "keyType",
+                    keyType, "certType", KeyFacts.of(leaf).describe())));
             return false;
         }
 
         // ------------------------------------------------------------------------ the chain
 
         /** The WARN checks: the chain works, but is not what a server should send. */
-        private void chainHygiene(X509Certificate leaf, List<Supplied> supplied, List<X509Certificate> otherLeaves,
-                PathFinder.Result path, Optional<CryptoFile> chainFile, CryptoFile certFile) {
+        private void chainHygiene(X509Certificate leaf, List<Supplied> supplied, PathFinder.Result path,
+                Optional<CryptoFile> chainFile, CryptoFile certFile) {
+            String given = certFile.isServed() ? "the served certificates" : "the certificates supplied";
             leafRepeated(leaf, supplied, chainFile, certFile);
-            anchorAndExtras(leaf, supplied, otherLeaves, path);
-            order(leaf, supplied, path.intermediates());
+            anchorAndExtras(leaf, supplied, path, given, chainFile, certFile);
+            order(leaf, supplied, path.intermediates(), given);
         }
 
         private void leafRepeated(X509Certificate leaf, List<Supplied> supplied, Optional<CryptoFile> chainFile,
@@ -307,17 +415,19 @@ public final class CertInspector {
             if (copies.size() < 2) {
                 return;
             }
-            String where = copies.stream().skip(1).map(s -> s.source().equals("chain")
-                    ? chainFile.map(CryptoFile::describe).orElse("--chain") : certFile.describe())
+            String where = copies.stream().skip(1).map(s -> origin(s, chainFile, certFile))
                     .distinct().collect(Collectors.joining(" and "));
-            add(CheckCode.LEAF_IN_CHAIN, "the leaf " + Certs.quoted(leaf) + " appears again in " + where
-                    + "; the payload sends it once", Certs.label(leaf));
-            fixups.add("dropped the repeated leaf");
+            findings.add(Finding.of(CheckCode.LEAF_IN_CHAIN, "", leaf, Map.of("where", where)));
+        }
+
+        private String origin(Supplied s, Optional<CryptoFile> chainFile, CryptoFile certFile) {
+            return s.source().equals("chain") ? chainFile.map(CryptoFile::describe).orElse("--chain")
+                    : certFile.describe();
         }
 
         /** root-included for the anchor, extra-cert for certificates off the path; repeats are just sent once. */
-        private void anchorAndExtras(X509Certificate leaf, List<Supplied> supplied, List<X509Certificate> otherLeaves,
-                PathFinder.Result path) {
+        private void anchorAndExtras(X509Certificate leaf, List<Supplied> supplied, PathFinder.Result path,
+                String given, Optional<CryptoFile> chainFile, CryptoFile certFile) {
             X509Certificate anchor = path.anchor().orElseThrow();
             List<X509Certificate> intermediates = path.intermediates();
             boolean anchorWarned = false;
@@ -331,33 +441,28 @@ public final class CertInspector {
                 seen.add(c);
                 if (Certs.sameEntity(c, anchor)) {
                     if (!anchorWarned) {
-                        add(CheckCode.ROOT_INCLUDED, "the chain includes the trust anchor " + Certs.quoted(c)
-                                + "; servers must not send it, and the payload drops it", Certs.label(c));
-                        fixups.add("dropped the trust anchor " + Certs.quoted(c) + " from the chain");
+                        findings.add(Finding.of(CheckCode.ROOT_INCLUDED, "", c, Map.of("given", given)));
                         anchorWarned = true;
                     }
-                } else if (repeat) {
-                    // a repeat is on the path all the same: not an extra certificate, just sent once
-                    fixups.add("dropped a repeated copy of " + Certs.quoted(c));
-                } else if (intermediates.stream().noneMatch(p -> Certs.same(p, c))
+                } else if (!repeat && intermediates.stream().noneMatch(p -> Certs.same(p, c))
                         && otherLeaves.stream().noneMatch(p -> Certs.same(p, c))) {
-                    add(CheckCode.EXTRA_CERT, Certs.quoted(c) + " (from --" + s.source() + ") is not on the path from"
-                            + " the leaf to " + Certs.quoted(anchor) + "; the payload drops it", Certs.label(c));
-                    fixups.add("dropped " + Certs.quoted(c) + " (not on the path)");
+                    findings.add(Finding.of(CheckCode.EXTRA_CERT, "", c, Map.of("from",
+                            origin(s, chainFile, certFile), "anchor", Certs.quoted(anchor))));
                 }
             }
         }
 
         /** The leaf first, then each issuer in turn: the order TLS servers must send. */
-        private void order(X509Certificate leaf, List<Supplied> supplied, List<X509Certificate> intermediates) {
-            List<X509Certificate> expected = prepend(leaf, intermediates);
-            List<X509Certificate> given = distinct(supplied.stream().map(Supplied::certificate)
+        private void order(X509Certificate leaf, List<Supplied> supplied, List<X509Certificate> intermediates,
+                String given) {
+            // intermediates fetched from an AIA URL were not supplied, so they take no place in the order
+            List<X509Certificate> expected = prepend(leaf, intermediates).stream()
+                    .filter(p -> supplied.stream().anyMatch(s -> Certs.same(s.certificate(), p))).toList();
+            List<X509Certificate> order = distinct(supplied.stream().map(Supplied::certificate)
                     .filter(c -> expected.stream().anyMatch(p -> Certs.same(p, c))).toList());
-            if (!given.equals(expected)) {
-                add(CheckCode.CHAIN_OUT_OF_ORDER, "the certificates are supplied as " + names(given)
-                        + ", but a server must send the leaf first, then each issuer in turn: " + names(expected)
-                        + "; the payload reorders them", null);
-                fixups.add("reordered the chain to serving order");
+            if (!order.equals(expected)) {
+                findings.add(Finding.of(CheckCode.CHAIN_OUT_OF_ORDER, "", null, Map.of("given", given, "order",
+                        names(order), "expected", names(expected))));
             }
         }
 
@@ -375,12 +480,160 @@ public final class CertInspector {
         }
 
         private void leafChecks(X509Certificate leaf) {
-            CertificateChecks.expiresSoon(leaf, now, request.warnDays()).ifPresent(findings::add);
+            CertificateChecks.expiresSoon(leaf, now, options.warnDays()).ifPresent(findings::add);
             CertificateChecks.leafIsCa(leaf).ifPresent(findings::add);
             CertificateChecks.extendedKeyUsage(leaf).ifPresent(findings::add);
             CertificateChecks.keyUsage(leaf).ifPresent(findings::add);
-            request.domain().filter(d -> !d.isBlank())
+            options.domain().filter(d -> !d.isBlank())
                     .flatMap(d -> CertificateChecks.domain(leaf, d)).ifPresent(findings::add);
+        }
+
+        // ------------------------------------------------------------------ chain repair (AIA)
+
+        /**
+         * The path stops at a certificate whose issuer nobody supplied: fetch that issuer from the
+         * certificate's CA Issuers URL (http only), add it, and try again; up the chain at most
+         * {@value #MAX_AIA_FETCHES} URLs, none twice. When it works, {@code chain-completed-from-aia}
+         * names what was fetched; when not, {@code chain-incomplete} says what the fetch gave.
+         */
+        private PathFinder.Result repair(X509Certificate leaf, List<X509Certificate> pool, TrustAnchors anchors,
+                PathFinder.Result first) {
+            // the cache's age is that of its files, so it is judged on the wall clock, not the inspection's
+            AiaFetcher fetcher = new AiaFetcher(network, aiaCache, Clock.systemUTC());
+            List<String> tried = new ArrayList<>();
+            PathFinder.Result path = first;
+            String note = "";
+            while (path.issuerMissing() && tried.size() < MAX_AIA_FETCHES) {
+                X509Certificate top = path.path().get(path.path().size() - 1);
+                List<String> urls = Revocation.http(Describer.caIssuersUrls(top)).stream()
+                        .filter(u -> !tried.contains(u)).toList();
+                if (urls.isEmpty()) {
+                    break;
+                }
+                if (options.offline()) {
+                    urls.forEach(log::skipped);
+                    note = " (--offline: its CA Issuers URL " + urls.get(0) + " was not fetched)";
+                    break;
+                }
+                boolean added = false;
+                for (String url : urls) {
+                    if (tried.size() >= MAX_AIA_FETCHES) {
+                        break;
+                    }
+                    tried.add(url);
+                    long started = System.nanoTime();
+                    AiaFetcher.Fetch fetch = fetcher.fetch(url, cancellation);
+                    List<X509Certificate> issuers = fetch.certificates().stream()
+                            .filter(c -> Certs.namesIssuer(top, c) && pool.stream().noneMatch(p -> Certs.same(p, c)))
+                            .toList();
+                    String outcome = fetch.failure() != null ? "failed: " + fetch.failure()
+                            : issuers.isEmpty() ? "no issuer of " + Certs.quoted(top) + " in it"
+                                    : "got " + names(issuers);
+                    if (fetch.cached()) {
+                        log.cached(url, "CA Issuers", outcome);
+                    } else {
+                        log.add(url, "CA Issuers", outcome, started);
+                    }
+                    if (issuers.isEmpty()) {
+                        note = fetch.failure() != null
+                                ? " (fetching it from its CA Issuers URL " + url + " failed: " + fetch.failure() + ")"
+                                : " (its CA Issuers URL " + url + " holds no certificate that issued it)";
+                        continue;
+                    }
+                    issuers.forEach(c -> fetched.add(new CertificateBundle.Fetched(c, url)));
+                    pool.addAll(issuers);
+                    added = true;
+                    break;
+                }
+                if (!added) {
+                    break;
+                }
+                path = PathFinder.find(leaf, pool, anchors, now, wording);
+            }
+            if (path.issuerMissing() && !note.isEmpty()) {
+                X509Certificate top = path.path().get(path.path().size() - 1);
+                return new PathFinder.Result(path.path(), path.anchor(), Optional.of(
+                        PathFinder.missingIssuer(top, anchors, wording, note)));
+            }
+            List<X509Certificate> repaired = path.path();
+            List<CertificateBundle.Fetched> used = fetched.stream().filter(f -> repaired.contains(f.certificate()))
+                    .toList();
+            if (path.anchored() && !used.isEmpty()) {
+                findings.add(Finding.of(CheckCode.CHAIN_COMPLETED_FROM_AIA, "", leaf, Map.of(
+                        "anchor", Certs.quoted(path.anchor().get()),
+                        "fetched", names(used.stream().map(CertificateBundle.Fetched::certificate).toList()),
+                        "urls", used.stream().map(CertificateBundle.Fetched::url).distinct()
+                                .collect(Collectors.joining(", ")),
+                        "plural", used.stream().map(CertificateBundle.Fetched::url).distinct().count() > 1 ? "s" : "",
+                        "them", used.size() > 1 ? "them after the leaf" : "it after the leaf")));
+            }
+            return path;
+        }
+
+        // -------------------------------------------------------------------- revocation
+
+        /**
+         * OCSP, then the CRL, for every certificate of the path but the anchor. Nothing is fetched (and no
+         * network class is touched) for certificates that name no http OCSP or CRL location.
+         */
+        private List<CertificateDetails> revocation(PathFinder.Result path, List<CertificateDetails> details,
+                Optional<byte[]> stapled) {
+            List<X509Certificate> certificates = path.path();
+            Revocation revocation = null;
+            Map<String, String> outcomes = new LinkedHashMap<>();
+            for (int i = 0; i < certificates.size(); i++) {
+                X509Certificate c = certificates.get(i);
+                Optional<X509Certificate> issuer = i + 1 < certificates.size() ? Optional.of(certificates.get(i + 1))
+                        : path.anchor().filter(a -> !Certs.sameEntity(a, c));
+                if (issuer.isEmpty() || Certs.selfSigned(c)) {
+                    continue;
+                }
+                Optional<byte[]> staple = i == 0 ? stapled : Optional.empty();
+                List<String> urls = new ArrayList<>(Revocation.http(Describer.ocspUrls(c)));
+                urls.addAll(Revocation.http(Describer.crlUrls(c)));
+                if (urls.isEmpty() && staple.isEmpty()) {
+                    outcomes.put(Certs.sha256(c), "not checked: no OCSP or CRL location");
+                    continue;
+                }
+                if (options.offline() && staple.isEmpty()) {
+                    urls.forEach(log::skipped);
+                    outcomes.put(Certs.sha256(c), "not checked: --offline");
+                    continue;
+                }
+                if (revocation == null) {
+                    revocation = new Revocation(options.offline() ? offlineNetwork() : network, log, now, cancellation);
+                }
+                Revocation.Outcome outcome = revocation.check(c, issuer.get(), staple);
+                outcomes.put(Certs.sha256(c), outcome.describe());
+                if (outcome.state() == Revocation.State.REVOKED) {
+                    findings.add(Finding.of(CheckCode.REVOKED, "", c, Map.of("via", outcome.via(),
+                            "reason", outcome.reason() == null ? "" : " (" + outcome.reason() + ")",
+                            "date", outcome.revokedAt() == null ? "" : ", revoked on "
+                                    + CertificateChecks.date(outcome.revokedAt()))));
+                } else if (outcome.state() == Revocation.State.UNKNOWN) {
+                    findings.add(Finding.of(CheckCode.REVOCATION_UNKNOWN, "", c, Map.of("why", outcome.why())));
+                }
+            }
+            return details.stream().map(d -> outcomes.containsKey(d.sha256()) ? d.withRevocation(outcomes.get(d.sha256()))
+                    : d.role().equals("anchor") ? d.withRevocation("not checked: trust anchor") : d).toList();
+        }
+
+        /** Offline with a stapled answer: the staple is judged, nothing else is fetched. */
+        private Network offlineNetwork() {
+            return new Network() {
+                @Override
+                public Response get(java.net.URI uri, int maxBytes, Cancellation c) throws java.io.IOException {
+                    log.skipped(uri.toString());
+                    throw new java.io.IOException("--offline");
+                }
+
+                @Override
+                public Response post(java.net.URI uri, String type, byte[] body, int maxBytes, Cancellation c)
+                        throws java.io.IOException {
+                    log.skipped(uri.toString());
+                    throw new java.io.IOException("--offline");
+                }
+            };
         }
 
         // ------------------------------------------------------------------------- results
@@ -438,12 +691,11 @@ public final class CertInspector {
             }
         }
 
-        private void add(CheckCode code, String message) {
-            findings.add(Finding.of(code, message));
-        }
-
-        private void add(CheckCode code, String message, String certificate) {
-            findings.add(Finding.of(code, message, certificate));
+        private void add(CheckCode code, String variant, CryptoFile file, Map<String, String> data) {
+            Map<String, String> facts = new LinkedHashMap<>();
+            facts.put("file", file.describe());
+            facts.putAll(data);
+            findings.add(Finding.of(code, variant, null, facts));
         }
     }
 

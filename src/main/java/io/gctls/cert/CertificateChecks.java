@@ -8,13 +8,14 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.RSASSAPSSparams;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 
-/** The checks of SPEC §4 that look at one certificate at a time. */
+/** The checks that look at one certificate at a time (docs/findings.md). */
 final class CertificateChecks {
 
     static final String SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
@@ -30,14 +31,14 @@ final class CertificateChecks {
     static Optional<Finding> validity(X509Certificate certificate, Instant now, boolean leaf) {
         Instant notBefore = certificate.getNotBefore().toInstant();
         Instant notAfter = certificate.getNotAfter().toInstant();
-        String what = (leaf ? "the leaf " : "") + Certs.quoted(certificate);
+        String what = leaf ? "the leaf " : "";
         if (now.isAfter(notAfter)) {
-            return Optional.of(Finding.of(CheckCode.EXPIRED, what + " expired on " + date(notAfter) + " ("
-                    + Duration.between(notAfter, now).toDays() + " days ago)", Certs.label(certificate)));
+            return Optional.of(Finding.of(CheckCode.EXPIRED, "", certificate, Map.of("what", what, "notAfter",
+                    date(notAfter), "days", String.valueOf(Duration.between(notAfter, now).toDays()))));
         }
         if (now.isBefore(notBefore)) {
-            return Optional.of(Finding.of(CheckCode.NOT_YET_VALID, what + " is not valid until " + date(notBefore)
-                    + " (check the issuing CA's clock, or wait)", Certs.label(certificate)));
+            return Optional.of(Finding.of(CheckCode.NOT_YET_VALID, "", certificate, Map.of("what", what,
+                    "notBefore", date(notBefore))));
         }
         return Optional.empty();
     }
@@ -52,8 +53,8 @@ final class CertificateChecks {
             return Optional.empty();
         }
         String when = days == 0 ? "within a day" : "in " + days + (days == 1 ? " day" : " days");
-        return Optional.of(Finding.of(CheckCode.EXPIRES_SOON, "the leaf expires " + when + " (" + date(notAfter)
-                + "), inside the " + warnDays + "-day warning window; renew it", Certs.label(leaf)));
+        return Optional.of(Finding.of(CheckCode.EXPIRES_SOON, "", leaf, Map.of("when", when, "notAfter",
+                date(notAfter), "warnDays", String.valueOf(warnDays), "daysLeft", String.valueOf(days))));
     }
 
     static Optional<Finding> weakKey(X509Certificate certificate) {
@@ -64,9 +65,9 @@ final class CertificateChecks {
             default -> 0;
         };
         if (key.size() > 0 && key.size() < minimum) {
-            return Optional.of(Finding.of(CheckCode.WEAK_KEY, Certs.quoted(certificate) + " has a " + key.size()
-                    + "-bit " + key.type() + (key.curve() == null ? "" : " (" + key.curve() + ")") + " key; "
-                    + key.type() + " keys need at least " + minimum + " bits", Certs.label(certificate)));
+            return Optional.of(Finding.of(CheckCode.WEAK_KEY, "", certificate, Map.of("size",
+                    String.valueOf(key.size()), "type", key.type(), "curve", key.curve() == null ? ""
+                            : " (" + key.curve() + ")", "minimum", String.valueOf(minimum))));
         }
         return Optional.empty();
     }
@@ -76,9 +77,8 @@ final class CertificateChecks {
         if (digest == null) {
             return Optional.empty();
         }
-        return Optional.of(Finding.of(CheckCode.WEAK_SIGNATURE, Certs.quoted(certificate) + " is signed with "
-                + digest + " (" + Describer.signatureAlgorithm(certificate)
-                + "), which clients reject; have it reissued with SHA-256 or better", Certs.label(certificate)));
+        return Optional.of(Finding.of(CheckCode.WEAK_SIGNATURE, "", certificate, Map.of("digest", digest,
+                "algorithm", Describer.signatureAlgorithm(certificate))));
     }
 
     /** MD2, MD5 or SHA-1 as the signature's digest, including RSASSA-PSS with SHA-1; null otherwise. */
@@ -112,8 +112,7 @@ final class CertificateChecks {
         if (!Certs.isCa(leaf)) {
             return Optional.empty();
         }
-        return Optional.of(Finding.of(CheckCode.LEAF_IS_CA, "the leaf " + Certs.quoted(leaf)
-                + " has basicConstraints CA:TRUE; a server certificate must not be a CA", Certs.label(leaf)));
+        return Optional.of(Finding.of(CheckCode.LEAF_IS_CA, "", leaf, Map.of()));
     }
 
     static Optional<Finding> extendedKeyUsage(X509Certificate leaf) {
@@ -121,12 +120,10 @@ final class CertificateChecks {
         try {
             usages = leaf.getExtendedKeyUsage();
         } catch (CertificateParsingException e) {
-            return Optional.of(Finding.of(CheckCode.NO_SERVER_AUTH_EKU, "the leaf's extendedKeyUsage extension is"
-                    + " malformed, so clients cannot see serverAuth in it", Certs.label(leaf)));
+            return Optional.of(Finding.of(CheckCode.NO_SERVER_AUTH_EKU, "malformed", leaf, Map.of()));
         }
         if (usages == null) {
-            return Optional.of(Finding.of(CheckCode.NO_EKU, "the leaf has no extendedKeyUsage extension; most"
-                    + " clients accept that, but public CAs always include serverAuth", Certs.label(leaf)));
+            return Optional.of(Finding.of(CheckCode.NO_EKU, "", leaf, Map.of()));
         }
         if (usages.contains(SERVER_AUTH)) {
             return Optional.empty();
@@ -134,13 +131,10 @@ final class CertificateChecks {
         if (usages.contains(ANY_EXTENDED_KEY_USAGE)) {
             // RFC 5280 lets anyExtendedKeyUsage stand for every purpose, but SPEC §4 wants serverAuth
             // itself, as the CA/Browser Forum does for server certificates (and forbids anyEKU in them)
-            return Optional.of(Finding.of(CheckCode.NO_SERVER_AUTH_EKU, "the leaf's extendedKeyUsage has"
-                    + " anyExtendedKeyUsage but not serverAuth; server certificates must name serverAuth, and"
-                    + " strict clients refuse one that does not", Certs.label(leaf)));
+            return Optional.of(Finding.of(CheckCode.NO_SERVER_AUTH_EKU, "any", leaf, Map.of()));
         }
-        return Optional.of(Finding.of(CheckCode.NO_SERVER_AUTH_EKU, "the leaf's extendedKeyUsage ("
-                + String.join(", ", usages.stream().map(CertificateChecks::usageName).toList())
-                + ") does not include serverAuth, so TLS clients will refuse it", Certs.label(leaf)));
+        return Optional.of(Finding.of(CheckCode.NO_SERVER_AUTH_EKU, "", leaf, Map.of("usages",
+                String.join(", ", usages.stream().map(CertificateChecks::usageName).toList()))));
     }
 
     static Optional<Finding> keyUsage(X509Certificate leaf) {
@@ -154,8 +148,7 @@ final class CertificateChecks {
                 ? "it allows keyEncipherment only, which serves RSA key exchange alone; ECDHE suites and TLS 1.3"
                         + " need digitalSignature"
                 : "ECDHE suites and TLS 1.3 need digitalSignature";
-        return Optional.of(Finding.of(CheckCode.BAD_KEY_USAGE, "the leaf's keyUsage lacks digitalSignature: " + why,
-                Certs.label(leaf)));
+        return Optional.of(Finding.of(CheckCode.BAD_KEY_USAGE, "", leaf, Map.of("why", why)));
     }
 
     static Optional<Finding> domain(X509Certificate leaf, String domain) {
@@ -165,15 +158,11 @@ final class CertificateChecks {
         }
         List<String> names = new java.util.ArrayList<>(match.dnsNames());
         names.addAll(match.ipAddresses());
-        String message;
         if (names.isEmpty()) {
-            message = "the leaf has no subjectAltName names, so it covers no domain; its CN '" + Certs.label(leaf)
-                    + "' is not used for matching (RFC 6125/9525)";
-        } else {
-            message = "'" + domain.strip() + "' is not covered by the leaf's subjectAltName (" + String.join(", ", names)
-                    + ")" + wildcardHint(match.dnsNames());
+            return Optional.of(Finding.of(CheckCode.DOMAIN_MISMATCH, "no-san", leaf, Map.of("domain", domain.strip())));
         }
-        return Optional.of(Finding.of(CheckCode.DOMAIN_MISMATCH, message, Certs.label(leaf)));
+        return Optional.of(Finding.of(CheckCode.DOMAIN_MISMATCH, "", leaf, Map.of("domain", domain.strip(), "names",
+                String.join(", ", names), "hint", wildcardHint(match.dnsNames()))));
     }
 
     private static String wildcardHint(List<String> dnsNames) {

@@ -1,7 +1,7 @@
 package io.gctls.cert;
 
 /**
- * Every check of SPEC §4, with its code exactly as the contract spells it and its severity.
+ * Every finding code (docs/findings.md), spelled exactly as scripts match it, with its severity.
  * Scripts match on these codes, so they never change once released.
  */
 public enum CheckCode {
@@ -36,7 +36,16 @@ public enum CheckCode {
     LEAF_IS_CA("leaf-is-ca", Severity.ERROR),
     NO_SERVER_AUTH_EKU("no-server-auth-eku", Severity.ERROR),
     NO_EKU("no-eku", Severity.WARN),
-    BAD_KEY_USAGE("bad-key-usage", Severity.ERROR);
+    BAD_KEY_USAGE("bad-key-usage", Severity.ERROR),
+    CHAIN_COMPLETED_FROM_AIA("chain-completed-from-aia", Severity.WARN),
+    REVOKED("revoked", Severity.ERROR),
+    REVOCATION_UNKNOWN("revocation-unknown", Severity.WARN),
+    /** ERROR over Apple's limit; WARN over the CA/Browser Forum's (SC-081) for the date of issue. */
+    VALIDITY_TOO_LONG("validity-too-long", Severity.ERROR),
+    TOO_FEW_SCTS("too-few-scts", Severity.WARN),
+    SAN_INTERNAL_NAME("san-internal-name", Severity.ERROR),
+    /** probe only: the served leaf is not the {@code --expect-cert} certificate. */
+    UNEXPECTED_CERT("unexpected-cert", Severity.ERROR);
 
     private final String code;
     private final Severity severity;

@@ -6,7 +6,8 @@ import java.util.List;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 /**
- * What one input file held, whatever its option said it should hold, and how it was encoded.
+ * What one input file held, whatever its option said it should hold, and how it was encoded; or the
+ * chain a server sent. Made by {@link Material}.
  *
  * @param option the option that named it ({@code --cert}, {@code --key}, {@code --chain}, {@code --trust})
  * @param problems blocks or content that could not be read, one phrase each
@@ -17,18 +18,29 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
  * @param textAround text outside the PEM blocks was ignored
  * @param empty nothing but whitespace (or nothing at all)
  */
-record CryptoFile(Path path, String option, List<X509Certificate> certificates, List<KeyMaterial> privateKeys,
+public record CryptoFile(Path path, String option, List<X509Certificate> certificates, List<KeyMaterial> privateKeys,
         List<SubjectPublicKeyInfo> publicKeys, List<String> problems, List<String> otherKinds, boolean der,
         boolean bom, boolean crlf, boolean textAround, boolean pkcs7, boolean empty) {
 
-    String name() {
-        Path file = path.getFileName();
-        return file == null ? path.toString() : file.toString();
+    /** The option a served chain stands in, so that its certificates show as "served". */
+    static final String SERVED = "served";
+
+    /** The certificates a server sent, as if they were one {@code --cert} file of a leaf and its chain. */
+    static CryptoFile served(String server, List<X509Certificate> chain) {
+        return new CryptoFile(Path.of(server), SERVED, List.copyOf(chain), List.of(), List.of(), List.of(), List.of(),
+                false, false, false, false, false, chain.isEmpty());
     }
 
-    /** e.g. {@code --chain certs/chain.pem}: the path as the user gave it. */
+    boolean isServed() {
+        return SERVED.equals(option);
+    }
+
+    /**
+     * How findings name it: the path as the user gave it with its option ({@code --chain certs/chain.pem}),
+     * or the server that sent it.
+     */
     String describe() {
-        return option + " " + path;
+        return isServed() ? "the chain served by " + path : option + " " + path;
     }
 
     boolean holdsNothingUsable() {

@@ -94,10 +94,22 @@ final class CryptoFileReader {
             readPem(text, file);
         } else if (file.binary != null && startsLikeDer(file.binary)) {
             file.der = true;
-            readDer(trimTrailingWhitespace(file.binary), file);
+            readDer(file.binary, file);
+            byte[] trimmed = trimTrailingWhitespace(file.binary);
+            if (!file.problems.isEmpty() && trimmed.length < file.binary.length) {
+                // a newline an editor added after the DER; the untrimmed bytes are tried first, as DER may
+                // itself end in what looks like whitespace
+                Builder retry = new Builder(path, option);
+                retry.binary = file.binary;
+                retry.der = true;
+                readDer(trimmed, retry);
+                if (retry.problems.isEmpty()) {
+                    return retry.build();
+                }
+            }
         } else if (file.binary != null && isJavaKeystore(file.binary)) {
-            file.otherKinds.add("it is a Java keystore (JKS/JCEKS); export PEM with: keytool -exportcert -rfc -keystore "
-                    + path);
+            file.privateKeys.add(new KeyMaterial.Keystore(file.binary.clone(), (file.binary[0] & 0xFF) == 0xCE
+                    ? "JCEKS" : "JKS"));
         } else {
             file.problems.add("it holds no PEM block (no -----BEGIN line) and is not DER either");
         }
@@ -317,8 +329,7 @@ final class CryptoFileReader {
             } else if (first instanceof ASN1ObjectIdentifier oid && second instanceof ASN1TaggedObject) {
                 addPkcs7(ContentInfo.getInstance(seq), "the DER content", file);
             } else if (first instanceof ASN1Integer version && version.hasValue(3) && second instanceof ASN1Sequence) {
-                file.otherKinds.add("it is a PKCS#12 (.p12/.pfx) archive; extract PEM with: openssl pkcs12 -in "
-                        + file.path + " -nodes");
+                file.privateKeys.add(new KeyMaterial.Keystore(file.binary.clone(), "PKCS12")); // RFC 7292
             } else if (seq.size() == 2 && first instanceof ASN1Sequence && second instanceof ASN1OctetString) {
                 file.privateKeys.add(new KeyMaterial.EncryptedPkcs8(
                         new PKCS8EncryptedPrivateKeyInfo(EncryptedPrivateKeyInfo.getInstance(seq))));
@@ -372,6 +383,14 @@ final class CryptoFileReader {
 
     // -------------------------------------------------------------------------------- shared
 
+    static X509Certificate certificate(byte[] der) throws IOException {
+        try {
+            return (X509Certificate) certificateFactory().generateCertificate(new ByteArrayInputStream(der));
+        } catch (CertificateException e) {
+            throw new IOException(reason(e), e);
+        }
+    }
+
     private static void addCertificate(byte[] der, String blockName, Builder file) {
         try {
             file.certificates.add((X509Certificate) certificateFactory()
@@ -415,10 +434,10 @@ final class CryptoFileReader {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        message = message.lines().findFirst().orElse("").strip();
+        String message = root.getMessage() == null ? "" : root.getMessage().lines().findFirst().orElse("").strip();
         if (message.isEmpty()) {
-            return root.getClass().getSimpleName();
+            // no words of its own: say what kind of failure it was, without a Java class name
+            return root instanceof java.io.EOFException ? "the data ends too early" : "the data is malformed";
         }
         if (message.length() > 120) {
             message = message.substring(0, 117) + "...";

@@ -41,7 +41,23 @@ final class Describer {
                 daysLeft(certificate, now), key.curve() == null ? key.type() : key.type() + " " + key.curve(),
                 key.size(), signatureAlgorithm(certificate), Certs.sha256(certificate), ocsp, caIssuers,
                 crlDistributionPoints(certificate), certificate.getExtensionValue(SCT_LIST_OID) != null,
-                Certs.isCa(certificate), Certs.selfSigned(certificate));
+                Certs.isCa(certificate), Certs.selfSigned(certificate), "not checked");
+    }
+
+    static List<String> ocspUrls(X509Certificate certificate) {
+        List<String> ocsp = new ArrayList<>();
+        authorityInformationAccess(certificate, ocsp, new ArrayList<>());
+        return ocsp;
+    }
+
+    static List<String> caIssuersUrls(X509Certificate certificate) {
+        List<String> caIssuers = new ArrayList<>();
+        authorityInformationAccess(certificate, new ArrayList<>(), caIssuers);
+        return caIssuers;
+    }
+
+    static List<String> crlUrls(X509Certificate certificate) {
+        return crlDistributionPoints(certificate);
     }
 
     /** Whole days from now to notAfter, rounded down; negative once expired. */

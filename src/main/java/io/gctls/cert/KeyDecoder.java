@@ -2,6 +2,7 @@ package io.gctls.cert;
 
 import java.security.PrivateKey;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMException;
@@ -26,16 +27,21 @@ final class KeyDecoder {
         }
     }
 
+    /** A key that cannot be used, as the finding it becomes. */
     static final class Problem extends Exception {
-        private final CheckCode code;
+        private final transient Finding finding;
 
-        Problem(CheckCode code, String message) {
-            super(message, null, false, false);
-            this.code = code;
+        Problem(CheckCode code, String variant, Map<String, String> data) {
+            this(Finding.of(code, variant, null, data));
         }
 
-        CheckCode code() {
-            return code;
+        Problem(Finding finding) {
+            super(finding.message(), null, false, false);
+            this.finding = finding;
+        }
+
+        Finding finding() {
+            return finding;
         }
     }
 
@@ -53,8 +59,8 @@ final class KeyDecoder {
             throws Problem {
         Optional<char[]> password = passwords.first(keyName);
         if (password.isEmpty()) {
-            throw new Problem(CheckCode.ENCRYPTED_KEY, keyName + " is " + article(material.format()) + "; "
-                    + passwords.howToGive());
+            throw new Problem(CheckCode.ENCRYPTED_KEY, "", Map.of("file", keyName, "format",
+                    article(material.format()), "how", passwords.howToGive()));
         }
         while (true) {
             char[] attempt = password.get();
@@ -64,8 +70,8 @@ final class KeyDecoder {
             } catch (WrongPassword e) {
                 password = passwords.retry(keyName);
                 if (password.isEmpty()) {
-                    throw new Problem(CheckCode.WRONG_PASSWORD, "the password from " + passwords.origin()
-                            + " does not decrypt " + keyName);
+                    throw new Problem(CheckCode.WRONG_PASSWORD, "", Map.of("origin", passwords.origin(), "file",
+                            keyName));
                 }
             } finally {
                 Arrays.fill(attempt, '\0');
@@ -96,18 +102,18 @@ final class KeyDecoder {
             return pkcs8.info().decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
                     .setProvider(BouncyCastle.provider()).build(password));
         } catch (OperatorCreationException e) {
-            throw new Problem(CheckCode.BAD_PEM, "the key is encrypted with a scheme gctls cannot decrypt ("
-                    + CryptoFileReader.reason(e) + "); re-encrypt it with: openssl pkcs8 -topk8 -v2 aes-256-cbc");
+            throw new Problem(CheckCode.BAD_PEM, "scheme", Map.of("reason", CryptoFileReader.reason(e), "hint",
+                    "; re-encrypt it with: openssl pkcs8 -topk8 -v2 aes-256-cbc"));
         } catch (PEMException e) {
             if (isUnsupportedAlgorithm(e)) {
-                throw new Problem(CheckCode.BAD_PEM, "the key is encrypted with a cipher gctls cannot decrypt ("
-                        + CryptoFileReader.reason(e) + ")");
+                throw new Problem(CheckCode.BAD_PEM, "scheme", Map.of("reason", CryptoFileReader.reason(e), "hint",
+                        ""));
             }
             throw new WrongPassword(); // bad padding, or decrypted bytes that are not a key
         } catch (PKCSException | RuntimeException e) {
             if (isUnsupportedAlgorithm(e)) {
-                throw new Problem(CheckCode.BAD_PEM, "the key is encrypted with a scheme gctls cannot decrypt ("
-                        + CryptoFileReader.reason(e) + ")");
+                throw new Problem(CheckCode.BAD_PEM, "scheme", Map.of("reason", CryptoFileReader.reason(e), "hint",
+                        ""));
             }
             throw new WrongPassword();
         } catch (java.io.IOException e) {
@@ -168,8 +174,8 @@ final class KeyDecoder {
             try {
                 return new JcaPEMKeyConverter().setProvider(BouncyCastle.provider()).getPrivateKey(info);
             } catch (PEMException | RuntimeException e) {
-                throw new Problem(CheckCode.BAD_PEM, keyName + " holds a private key that cannot be decoded ("
-                        + CryptoFileReader.reason(e) + ")");
+                throw new Problem(CheckCode.BAD_PEM, "undecodable-key", Map.of("file", keyName, "reason",
+                        CryptoFileReader.reason(e)));
             }
         }
     }

@@ -20,6 +20,26 @@ sealed interface KeyMaterial {
         }
     }
 
+    /**
+     * A PKCS#12 or JKS file: leaf, key and chain behind one password, opened only when the password is
+     * known ({@link Keystores}).
+     */
+    record Keystore(byte[] bytes, String type) implements KeyMaterial {
+        @Override
+        public String format() {
+            return type.equals("PKCS12") ? "PKCS#12" : type + " keystore";
+        }
+
+        boolean jks() {
+            return !type.equals("PKCS12");
+        }
+
+        @Override
+        public String toString() {
+            return "Keystore[" + format() + "]";
+        }
+    }
+
     /** OpenSSL's legacy encryption: {@code Proc-Type: 4,ENCRYPTED} and {@code DEK-Info} headers. */
     record EncryptedLegacy(PEMEncryptedKeyPair pair, String dekAlgorithm) implements KeyMaterial {
         @Override

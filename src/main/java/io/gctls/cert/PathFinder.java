@@ -12,7 +12,9 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,6 +53,12 @@ final class PathFinder {
             return anchored() && failure.isEmpty();
         }
 
+        /** The path stops at a certificate whose issuer is nowhere: what a CA Issuers URL may repair. */
+        boolean issuerMissing() {
+            return !anchored() && failure.filter(f -> f.is(CheckCode.CHAIN_INCOMPLETE) && f.data().containsKey("fix"))
+                    .isPresent();
+        }
+
         /** The certificates a server sends after the leaf: the path without the leaf (and without the anchor). */
         List<X509Certificate> intermediates() {
             return path.subList(1, path.size()).stream().filter(c -> !Certs.selfSigned(c)).toList();
@@ -60,8 +68,26 @@ final class PathFinder {
     private PathFinder() {
     }
 
+    /**
+     * How the failures name what was given: "the chain supplied" and "add it to --chain" for files,
+     * "the served chain" and "the server must send it" for a live server.
+     */
+    record Wording(boolean served) {
+        static final Wording FILES = new Wording(false);
+        static final Wording SERVED = new Wording(true);
+
+        String supplied() {
+            return served ? "the served chain" : "the chain supplied";
+        }
+    }
+
     static Result find(X509Certificate leaf, List<X509Certificate> supplied, TrustAnchors anchors, Instant now) {
-        Result topology = topology(leaf, supplied, anchors);
+        return find(leaf, supplied, anchors, now, Wording.FILES);
+    }
+
+    static Result find(X509Certificate leaf, List<X509Certificate> supplied, TrustAnchors anchors, Instant now,
+            Wording wording) {
+        Result topology = topology(leaf, supplied, anchors, wording);
         if (!topology.anchored() || topology.path().size() == 1 && Certs.sameEntity(leaf, topology.anchor().get())) {
             return topology;
         }
@@ -74,13 +100,14 @@ final class PathFinder {
 
     // ------------------------------------------------------------------------------ topology
 
-    private static Result topology(X509Certificate leaf, List<X509Certificate> supplied, TrustAnchors anchors) {
+    private static Result topology(X509Certificate leaf, List<X509Certificate> supplied, TrustAnchors anchors,
+            Wording wording) {
         List<X509Certificate> path = new ArrayList<>(List.of(leaf));
         Optional<X509Certificate> leafAnchor = anchors.find(leaf);
         if (leafAnchor.isPresent()) {
             return new Result(path, leafAnchor, Optional.empty()); // the leaf itself is trusted (pinned)
         }
-        return extend(path, supplied, anchors);
+        return extend(path, supplied, anchors, wording);
     }
 
     /**
@@ -89,12 +116,12 @@ final class PathFinder {
      * intermediate listed first must not hide the path through the other copy. When no branch reaches
      * an anchor, the first branch's failure is the answer.
      */
-    private static Result extend(List<X509Certificate> path, List<X509Certificate> supplied, TrustAnchors anchors) {
+    private static Result extend(List<X509Certificate> path, List<X509Certificate> supplied, TrustAnchors anchors,
+            Wording wording) {
         X509Certificate child = path.get(path.size() - 1);
         if (path.size() > MAX_DEPTH) {
-            return new Result(path, Optional.empty(), Optional.of(Finding.of(CheckCode.CHAIN_INCOMPLETE,
-                    "the chain is longer than " + MAX_DEPTH + " certificates without reaching an anchor in "
-                            + anchors.description(), Certs.label(child))));
+            return new Result(path, Optional.empty(), Optional.of(Finding.of(CheckCode.CHAIN_INCOMPLETE, "too-long",
+                    child, Map.of("max", String.valueOf(MAX_DEPTH), "anchors", anchors.description()))));
         }
         List<X509Certificate> anchorIssuers = anchors.certificates().stream()
                 .filter(anchor -> Certs.namesIssuer(child, anchor)).toList();
@@ -118,7 +145,7 @@ final class PathFinder {
             }
             List<X509Certificate> longer = new ArrayList<>(path);
             longer.add(issuer);
-            Result result = extend(longer, supplied, anchors);
+            Result result = extend(longer, supplied, anchors, wording);
             if (result.anchored()) {
                 return result;
             }
@@ -131,33 +158,42 @@ final class PathFinder {
             X509Certificate claimed = issuers.isEmpty() ? anchorIssuers.get(0) : issuers.get(0);
             return new Result(path, Optional.empty(), Optional.of(badSignature(child, claimed)));
         }
-        return new Result(path, Optional.empty(), Optional.of(missingIssuer(child, anchors)));
+        return new Result(path, Optional.empty(), Optional.of(missingIssuer(child, anchors, wording, "")));
     }
 
     private static Finding selfSigned(X509Certificate leaf, TrustAnchors anchors) {
-        return Finding.of(CheckCode.SELF_SIGNED, Certs.quoted(leaf) + " is self-signed and not in "
-                + anchors.description() + "; clients only accept a certificate issued by a trusted CA",
-                Certs.label(leaf));
+        return Finding.of(CheckCode.SELF_SIGNED, "", leaf, Map.of("anchors", anchors.description()));
     }
 
     private static Finding untrustedRoot(X509Certificate root, TrustAnchors anchors) {
-        return Finding.of(CheckCode.UNTRUSTED_ROOT, "the chain ends at the root " + Certs.quoted(root)
-                + ", which is not in " + anchors.description(), Certs.label(root));
+        return Finding.of(CheckCode.UNTRUSTED_ROOT, "", root, Map.of("anchors", anchors.description()));
     }
 
     private static Finding badSignature(X509Certificate child, X509Certificate issuer) {
-        return Finding.of(CheckCode.BAD_SIGNATURE, "the signature of " + Certs.quoted(child)
-                + " does not verify with the key of its issuer " + Certs.quoted(issuer)
-                + " (corrupted, or signed by another key with the same name)", Certs.label(child));
+        return Finding.of(CheckCode.BAD_SIGNATURE, "", child, Map.of("issuer", Certs.quoted(issuer)));
     }
 
-    private static Finding missingIssuer(X509Certificate child, TrustAnchors anchors) {
-        String issuer = child.getIssuerX500Principal().getName();
-        String fix = Certs.isCa(child)
-                ? "; add it to --chain if it is an intermediate, or to the trust anchors if it is the root you trust"
-                : "; add the missing intermediate to --chain";
-        return Finding.of(CheckCode.CHAIN_INCOMPLETE, "the issuer of " + Certs.quoted(child) + " (" + issuer
-                + ") is neither in the chain supplied nor in " + anchors.description() + fix, Certs.label(child));
+    /**
+     * @param fetch what fetching the issuer from its CA Issuers URL gave, as a clause starting with
+     *     "; ", or empty when nothing was fetched
+     */
+    static Finding missingIssuer(X509Certificate child, TrustAnchors anchors, Wording wording, String fetch) {
+        String fix;
+        if (Certs.isCa(child)) {
+            fix = wording.served() ? "the server must send it if it is an intermediate; if it is a root you trust,"
+                    + " pass it with --trust" : "add it to --chain if it is an intermediate, or to the trust anchors"
+                    + " if it is the root you trust";
+        } else {
+            fix = wording.served() ? "the server must send the missing intermediate after the leaf"
+                    : "add the missing intermediate to --chain";
+        }
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("issuer", child.getIssuerX500Principal().getName());
+        data.put("supplied", wording.supplied());
+        data.put("anchors", anchors.description());
+        data.put("fetch", fetch);
+        data.put("fix", fix);
+        return Finding.of(CheckCode.CHAIN_INCOMPLETE, "missing", child, data);
     }
 
     // --------------------------------------------------------------------------- validation
@@ -186,8 +222,8 @@ final class PathFinder {
                 }
             }
         } catch (GeneralSecurityException e) {
-            return Optional.of(Finding.of(CheckCode.CHAIN_INCOMPLETE, "the path to " + Certs.quoted(anchor)
-                    + " cannot be validated (" + CryptoFileReader.reason(e) + ")", Certs.label(path.get(0))));
+            return Optional.of(Finding.of(CheckCode.CHAIN_INCOMPLETE, "unvalidatable", path.get(0),
+                    Map.of("anchor", Certs.quoted(anchor), "reason", CryptoFileReader.reason(e))));
         }
     }
 
@@ -212,7 +248,6 @@ final class PathFinder {
         int index = e.getIndex();
         X509Certificate at = index >= 0 && index < path.size() ? path.get(index) : path.get(0);
         X509Certificate issuer = index + 1 < path.size() ? path.get(index + 1) : anchor;
-        String label = Certs.label(at);
         CertPathValidatorException.Reason reason = e.getReason();
         if (reason == BasicReason.INVALID_SIGNATURE) {
             return Optional.of(badSignature(at, issuer));
@@ -221,27 +256,24 @@ final class PathFinder {
             String child = index > 0 ? Certs.quoted(path.get(index - 1)) : "the next certificate";
             String why = reason == PKIXReason.NOT_CA_CERT ? "it is not a CA (basicConstraints CA:TRUE is missing)"
                     : "its keyUsage does not allow certificate signing (keyCertSign)";
-            return Optional.of(Finding.of(CheckCode.INTERMEDIATE_NOT_CA, Certs.quoted(at) + " issued " + child
-                    + ", but " + why, label));
+            return Optional.of(Finding.of(CheckCode.INTERMEDIATE_NOT_CA, "", at, Map.of("child", child, "why", why)));
         }
         if (reason == PKIXReason.PATH_TOO_LONG) {
             return Optional.of(pathLengthFinding(path, anchor).orElse(Finding.of(CheckCode.PATH_LENGTH_EXCEEDED,
-                    Certs.quoted(at) + " is one CA too many for the path length a CA above it allows", label)));
+                    "unknown", at, Map.of())));
         }
         if (reason == BasicReason.EXPIRED || reason == BasicReason.NOT_YET_VALID) {
             return Optional.empty(); // reported, per certificate, by the date checks
         }
         if (reason == PKIXReason.NO_TRUST_ANCHOR) {
-            return Optional.of(Finding.of(CheckCode.UNTRUSTED_ROOT, "no trust anchor accepts the path ending at "
-                    + Certs.quoted(path.get(path.size() - 1)), label));
+            return Optional.of(Finding.of(CheckCode.UNTRUSTED_ROOT, "no-anchor", at,
+                    Map.of("top", Certs.quoted(path.get(path.size() - 1)))));
         }
         if (reason == PKIXReason.UNRECOGNIZED_CRIT_EXT) {
-            return Optional.of(Finding.of(CheckCode.CHAIN_INCOMPLETE, Certs.quoted(at)
-                    + " carries a critical extension clients do not understand, so no valid path goes through it",
-                    label));
+            return Optional.of(Finding.of(CheckCode.CHAIN_INCOMPLETE, "critical-extension", at, Map.of()));
         }
-        return Optional.of(Finding.of(CheckCode.CHAIN_INCOMPLETE, "no valid path from " + Certs.quoted(path.get(0))
-                + " to " + Certs.quoted(anchor) + ": " + CryptoFileReader.reason(e), label));
+        return Optional.of(Finding.of(CheckCode.CHAIN_INCOMPLETE, "invalid", at, Map.of("leaf",
+                Certs.quoted(path.get(0)), "anchor", Certs.quoted(anchor), "reason", CryptoFileReader.reason(e))));
     }
 
     /**
@@ -251,9 +283,8 @@ final class PathFinder {
     private static Optional<Finding> anchorConstraints(List<X509Certificate> path, X509Certificate anchor) {
         boolean issuesCas = path.size() > 1;
         if (issuesCas && anchor.getVersion() >= 3 && !Certs.isCa(anchor)) {
-            return Optional.of(Finding.of(CheckCode.INTERMEDIATE_NOT_CA, "the trust anchor " + Certs.quoted(anchor)
-                    + " issued " + Certs.quoted(path.get(path.size() - 1))
-                    + ", but it is not a CA (basicConstraints CA:TRUE is missing)", Certs.label(anchor)));
+            return Optional.of(Finding.of(CheckCode.INTERMEDIATE_NOT_CA, "anchor", anchor,
+                    Map.of("child", Certs.quoted(path.get(path.size() - 1)))));
         }
         return pathLengthFinding(path, anchor);
     }
@@ -271,9 +302,8 @@ final class PathFinder {
             long below = chain.subList(1, i).stream().filter(c -> !Certs.selfIssued(c)).count();
             if (below > limit) {
                 X509Certificate ca = chain.get(i);
-                return Optional.of(Finding.of(CheckCode.PATH_LENGTH_EXCEEDED, Certs.quoted(ca) + " allows "
-                        + limit + " intermediate CA(s) below it (pathLenConstraint) but the path has " + below,
-                        Certs.label(ca)));
+                return Optional.of(Finding.of(CheckCode.PATH_LENGTH_EXCEEDED, "", ca,
+                        Map.of("limit", String.valueOf(limit), "below", String.valueOf(below))));
             }
         }
         return Optional.empty();

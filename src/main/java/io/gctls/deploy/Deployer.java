@@ -1,5 +1,6 @@
 package io.gctls.deploy;
 
+import io.gctls.api.ApiError;
 import io.gctls.api.ApiException;
 import io.gctls.api.ApiResponse;
 import io.gctls.api.Attempt;
@@ -190,7 +191,7 @@ public final class Deployer {
      * again, with growing pauses, for as long as the budget allows.
      */
     private DeployResult onConflict(Run run, ApiException conflict, boolean replace) {
-        String what = firstClause(conflict.getMessage());
+        String what = "the create was answered " + conflict.error().map(ApiError::summary).orElse("409");
         Optional<CustomDomain> existing = lookUp(run, what, Duration.ZERO);
         int looks = 1;
         while (existing.isEmpty()) {
@@ -202,15 +203,13 @@ public final class Deployer {
             if (!more) {
                 throw notListedAfterConflict(run, conflict, looks);
             }
-            run.progress.accept(conflict.getMessage() + ", but " + run.domain() + " is not listed yet; looking again"
-                    + " in " + Waits.format(wait));
+            run.progress.accept(what + ", but " + run.domain() + " is not listed yet; looking again in "
+                    + Waits.format(wait));
             existing = lookUp(run, what, wait);
             looks++;
         }
-        if (looks > 1) {
-            run.notes.add(what + "; " + run.domain() + " was listed after " + looks + " lookups");
-        }
-        return settledBy(run, existing.get(), replace, what, "");
+        return settledBy(run, existing.get(), replace, looks > 1 ? what + " and " + run.domain()
+                + " was listed after " + looks + " lookups" : what, "");
     }
 
     private GctlsException notListedAfterConflict(Run run, ApiException conflict, int looks) {

@@ -2,6 +2,7 @@ package io.gctls.probe;
 
 import io.gctls.cert.CertificateDetails;
 import io.gctls.cert.Finding;
+import io.gctls.cert.NetworkReport;
 import io.gctls.cert.Verdict;
 import java.util.List;
 
@@ -23,7 +24,7 @@ import java.util.List;
 public record ProbeReport(String host, int port, String connectedTo, Route route, String routeNote, String sni,
         String protocol, String cipherSuite, double connectMs, double handshakeMs, boolean ocspStapled,
         ExpectedCertificate expected, Verdict verdict, List<Finding> findings,
-        List<CertificateDetails> certificates) {
+        List<CertificateDetails> certificates, NetworkReport network) {
 
     /** Error code of a served leaf that is not the {@code --expect-cert} certificate. */
     public static final String UNEXPECTED_CERT = "unexpected-cert";

@@ -11,24 +11,19 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
  * One TLS handshake with a live endpoint, reporting what it served. The handshake itself trusts
@@ -49,7 +44,8 @@ public final class TlsHandshake {
      * @param handshake the TLS handshake time, after the connect
      */
     public record Served(String host, int port, String connectedTo, String sni, String protocol, String cipherSuite,
-            Duration connect, Duration handshake, List<X509Certificate> chain, boolean ocspStapled) {
+            Duration connect, Duration handshake, List<X509Certificate> chain, boolean ocspStapled,
+            Optional<byte[]> stapledOcsp) {
     }
 
     static {
@@ -87,7 +83,7 @@ public final class TlsHandshake {
             tcp.connect(new InetSocketAddress(address.host(), address.port()), millis);
             Duration connected = Duration.ofNanos(System.nanoTime() - started);
             tcp.setSoTimeout(millis);
-            SSLSocket tls = (SSLSocket) recordingContext().getSocketFactory()
+            SSLSocket tls = (SSLSocket) AcceptAnyCertificate.context().getSocketFactory()
                     .createSocket(tcp, target.sniName(), address.port(), true);
             SSLParameters parameters = tls.getSSLParameters();
             parameters.setServerNames(sni == null ? List.of() : List.of(sni));
@@ -99,14 +95,16 @@ public final class TlsHandshake {
             SSLSession session = tls.getSession();
             List<X509Certificate> chain = Arrays.stream(session.getPeerCertificates())
                     .filter(X509Certificate.class::isInstance).map(X509Certificate.class::cast).toList();
-            boolean stapled = session instanceof ExtendedSSLSession extended
-                    && !extended.getStatusResponses().isEmpty();
+            // JSSE lists one response per certificate of the chain; the leaf's is the first
+            Optional<byte[]> stapledOcsp = session instanceof ExtendedSSLSession extended
+                    ? extended.getStatusResponses().stream().findFirst().filter(r -> r.length > 0) : Optional.empty();
+            boolean stapled = stapledOcsp.isPresent();
             String connectedTo = new HostPort(tcp.getInetAddress().getHostAddress(), address.port(), true).toString();
             String protocol = session.getProtocol();
             String cipherSuite = session.getCipherSuite();
             tls.close();
             return new Served(target.host(), address.port(), connectedTo, sni == null ? "" : sni.getAsciiName(),
-                    protocol, cipherSuite, connected, handshake, chain, stapled);
+                    protocol, cipherSuite, connected, handshake, chain, stapled, stapledOcsp);
         } catch (IOException e) {
             if (cancellation.isCancelled()) {
                 throw GctlsException.interrupted("probe " + describe(target, address));
@@ -189,52 +187,4 @@ public final class TlsHandshake {
             // closing to interrupt a blocked connect or read: a failure to close changes nothing
         }
     }
-
-    private static SSLContext recordingContext() {
-        try {
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new AcceptAnything()}, new SecureRandom());
-            return context;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK has no TLS implementation", e);
-        }
-    }
-
-    /**
-     * Accepts every chain so that the probe can report it; validation happens afterwards. An
-     * {@link X509ExtendedTrustManager}, because JSSE wraps a plain X509TrustManager in one that
-     * still refuses chains over the JDK's algorithm constraints (SHA-1, MD5), which the probe must
-     * see in order to report them as weak-signature.
-     */
-    private static final class AcceptAnything extends X509ExtendedTrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
-        }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
-    }
-
 }

@@ -38,12 +38,14 @@ final class Emulator {
     private final CustomDomainsHandler customDomains;
     private final AuditQueryHandler auditQueries;
     private final Routes routes = new Routes();
+    private final SandboxPki pki;
 
     Emulator(SandboxOptions options) {
         this.clock = options.clock();
         this.settings = new Settings(options);
         this.customDomains = new CustomDomainsHandler(domains, audit);
         this.auditQueries = new AuditQueryHandler(audit, settings);
+        this.pki = new SandboxPki(clock);
         areas().forEach(area -> area.register(routes));
     }
 
@@ -54,10 +56,15 @@ final class Emulator {
                 customDomains,
                 auditQueries,
                 new AuditLogsHandler(audit),
-                new CertificateDetailsHandler());
+                new CertificateDetailsHandler(),
+                new PkiHandler(pki));
     }
 
     // ---- control (the Sandbox facade) ----
+
+    SandboxPki pki() {
+        return pki;
+    }
 
     synchronized void reset() {
         tokens.revokeAll();
@@ -67,6 +74,7 @@ final class Emulator {
         auditQueries.clear();
         faults.clear();
         settings.reset();
+        pki.clearRevocations();
     }
 
     synchronized void addFault(FaultSpec fault) {

@@ -77,6 +77,7 @@ public final class Sandbox implements AutoCloseable {
     public static Sandbox start(SandboxOptions options) {
         Sandbox sandbox = new Sandbox(options);
         sandbox.server.start();
+        sandbox.emulator.pki().baseUrl(sandbox.baseUrl());
         try {
             sandbox.tls = SandboxTls.start(sandbox.emulator);
         } catch (RuntimeException e) {
@@ -197,6 +198,47 @@ public final class Sandbox implements AutoCloseable {
     /** The private key PEM stored for a domain id: for serving the deployed certificate over TLS only. */
     Optional<String> privateKeyPem(String domainId) {
         return emulator.privateKeyPem(domainId);
+    }
+
+    /**
+     * A certificate for {@code domain} from the sandbox's own CA, whose CA Issuers and OCSP URLs point
+     * at this sandbox ({@code /pki/intermediate.der}, {@code /ocsp}): deploy it without its chain to
+     * see chain repair, then {@link #revoke} it to see revocation.
+     */
+    public SandboxPki.Issued issue(String domain) {
+        return emulator.pki().issue(domain);
+    }
+
+    /** The sandbox CA's root, to pass as {@code --trust}. */
+    public java.security.cert.X509Certificate pkiRoot() {
+        return emulator.pki().root();
+    }
+
+    /**
+     * Revokes the certificate deployed for {@code domain}: from now on the sandbox's OCSP responder
+     * answers "revoked (keyCompromise)" for it.
+     *
+     * @return the serial revoked, hex
+     * @throws IllegalArgumentException when the domain is not deployed or its certificate is not the
+     *     sandbox CA's (the sandbox can only revoke what it issued)
+     */
+    public String revoke(String domain) {
+        CustomDomain deployed = domain(domain).orElseThrow(() -> new IllegalArgumentException(domain
+                + " is not deployed in the sandbox (see: domains list)"));
+        java.security.cert.X509Certificate certificate;
+        try {
+            certificate = (java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new java.io.ByteArrayInputStream(deployed.certificate()
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        } catch (java.security.cert.CertificateException e) {
+            throw new IllegalArgumentException("the certificate deployed for " + domain + " cannot be read", e);
+        }
+        if (!emulator.pki().issued(certificate)) {
+            throw new IllegalArgumentException("the certificate deployed for " + domain + " was not issued by the"
+                    + " sandbox's CA, so the sandbox cannot revoke it (get one with: sandbox issue " + domain + ")");
+        }
+        emulator.pki().revoke(certificate.getSerialNumber());
+        return certificate.getSerialNumber().toString(16);
     }
 
     /** The WireMock server: its request journal, and per-scenario stubs on top of the emulator. */

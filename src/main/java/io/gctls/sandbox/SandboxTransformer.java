@@ -72,6 +72,8 @@ final class SandboxTransformer implements ResponseDefinitionTransformerV2 {
         reply.headers().forEach(builder::withHeader);
         if (body != null) {
             builder.withBody(body);
+        } else if (reply.binary() != null) {
+            builder.withBody(reply.binary());
         }
         if (kind == FaultSpec.Kind.RESET || kind == FaultSpec.Kind.RESET_AFTER) {
             builder.withFault(Fault.CONNECTION_RESET_BY_PEER);

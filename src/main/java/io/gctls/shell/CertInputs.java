@@ -21,12 +21,16 @@ public final class CertInputs {
 
     public static List<OptionSpec> options(String keyDescription) {
         return List.of(
-                OptionSpec.file("cert", "the certificate, PEM or DER; may be followed by its chain (or CERT_PATH)"),
+                OptionSpec.file("cert", "the certificate, PEM or DER, may be followed by its chain; or a PKCS#12"
+                        + " (.p12/.pfx) or JKS file with leaf, key and chain (or CERT_PATH)"),
                 OptionSpec.file("key", keyDescription + " (or KEY_PATH)"),
                 OptionSpec.file("chain", "the intermediates (or CHAIN_PATH)"),
                 OptionSpec.value("domain", "NAME", "the name the certificate must cover (or TARGET_DOMAIN)"),
                 OptionSpec.file("trust", "trusted root(s), PEM or DER (default: the JDK trust store)"),
-                OptionSpec.file("password-file", "the key's password, first line (else GCTLS_KEY_PASSWORD, else asked)"),
+                OptionSpec.file("password-file", "the key's (or PKCS#12/JKS file's) password, first line (else"
+                        + " GCTLS_KEY_PASSWORD, else asked)"),
+                OptionSpec.value("alias", "NAME", "the key entry to take from a PKCS#12 or JKS --cert file"),
+                OptionSpec.flag("offline", "no AIA, OCSP or CRL fetch (chain repair and revocation are skipped)"),
                 OptionSpec.value("warn-days", "N", "warn when the leaf expires within N days")
                         .defaultValue(String.valueOf(InspectRequest.DEFAULT_WARN_DAYS)));
     }
@@ -52,7 +56,8 @@ public final class CertInputs {
         }
         return new InspectRequest(cert, file(invocation, environment, "key", "KEY_PATH"),
                 file(invocation, environment, "chain", "CHAIN_PATH"), domain(invocation, environment),
-                invocation.path("trust"), invocation.path("password-file"), warnDays);
+                invocation.path("trust"), invocation.path("password-file"), warnDays, invocation.flag("offline"),
+                invocation.string("alias"));
     }
 
     public static Optional<String> domain(Invocation invocation, Environment environment) {

@@ -6,10 +6,15 @@ import io.gctls.auth.ConnectionResolver;
 import io.gctls.auth.Profile;
 import io.gctls.auth.ProfileStore;
 import io.gctls.cert.CertInspector;
+import io.gctls.cert.HttpNetwork;
 import io.gctls.core.Environment;
 import io.gctls.core.Metrics;
 import io.gctls.core.XdgDirs;
 import io.gctls.shell.command.AuditQueryCommand;
+import io.gctls.shell.command.CertBundleCommand;
+import io.gctls.shell.command.CertExplainCommand;
+import io.gctls.shell.command.SandboxIssueCommand;
+import io.gctls.shell.command.SandboxRevokeCommand;
 import io.gctls.shell.command.AuditTailCommand;
 import io.gctls.shell.command.AuthLoginCommand;
 import io.gctls.shell.command.AuthLogoutCommand;
@@ -78,7 +83,8 @@ public final class Components implements AutoCloseable {
                 Path.of(System.getProperty("user.home"))));
         this.connectionResolver = new Lazy<>(() -> new ConnectionResolver(environment, profiles.get(), dirs.state()));
         this.apiSession = new Lazy<>(() -> new ApiSession(apiRuntime, connectionResolver.get(), dirs.cache(), metrics));
-        this.certInspector = new Lazy<>(() -> new CertInspector(clock, environment));
+        this.certInspector = new Lazy<>(() -> new CertInspector(clock, environment, new HttpNetwork(),
+                Optional.of(dirs.cache().resolve("aia"))));
         this.payloads = new Lazy<>(() -> new PayloadFactory(certInspector.get(), environment, metrics));
         this.apiAccess = new Lazy<>(() -> new ApiAccess(apiSession, this::sandbox,
                 () -> CompletionCache.in(dirs.cache())));
@@ -103,6 +109,8 @@ public final class Components implements AutoCloseable {
     private List<GctlsCommand> commands() {
         return List.of(
                 new CertInspectCommand(certInspector(), environment, metrics),
+                new CertBundleCommand(certInspector(), environment, metrics),
+                new CertExplainCommand(),
                 new PayloadBuildCommand(payloads()),
                 new PayloadPreviewCommand(payloads()),
                 new PayloadSaveCommand(payloads()),
@@ -123,6 +131,8 @@ public final class Components implements AutoCloseable {
                 new SandboxStatusCommand(sandbox()),
                 new SandboxFaultCommand(sandbox()),
                 new SandboxFaultClearCommand(sandbox(), apiRuntime),
+                new SandboxIssueCommand(sandbox()),
+                new SandboxRevokeCommand(sandbox()),
                 new MetricsCommand(metrics));
     }
 

@@ -149,6 +149,15 @@ class TokenManagerTest {
     }
 
     @Test
+    void aOneOffServerErrorFromTheTokenEndpointIsRetriedBecauseAskingTwiceDoesNoHarm() throws Exception {
+        transport.answer(500, "{\"error\":\"server_error\",\"error_description\":\"oops\"}")
+                .answer(200, tokenBody("tok-bbbbbbbb", 86400));
+        Token token = await(manager(Optional.empty()).token());
+        assertThat(token.accessToken()).isEqualTo("tok-bbbbbbbb");
+        assertThat(transport.sent()).hasSize(2);
+    }
+
+    @Test
     void theCacheLetsASecondRunSkipTheLogin() throws Exception {
         TokenCache cache = new TokenCache(cacheDir);
         transport.answer(200, tokenBody("tok-cached-1", 3600));

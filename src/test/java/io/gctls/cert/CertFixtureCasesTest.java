@@ -17,7 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class CertFixtureCasesTest {
 
-    private final CertInspector inspector = new CertInspector(Fixtures.CLOCK, Environment.of(Map.of()));
+    private final CertInspector inspector = new CertInspector(Fixtures.CLOCK, Environment.of(Map.of()),
+            TrustAnchors::jdkDefault, new FixtureNetwork(Fixtures.CLOCK), java.util.Optional.empty());
 
     static List<Fixtures.Case> cases() {
         return Fixtures.cases();

@@ -100,11 +100,15 @@ class CertInspectorTest {
         InspectRequest messy = InspectRequest.of(f("chain-out-of-order/bundle.pem")).withKey(f("ok-rsa/leaf.pkcs1.der"))
                 .withChain(f("root-included/chain.pem")).withTrust(f("pki/root-ca.pem"));
         // the PKCS#1 DER key belongs to another leaf: the fix-ups are what matters here
-        CertificateBundle bundle = inspector.inspect(messy, Prompter.none()).bundle().orElseThrow();
+        Inspection inspection = inspector.inspect(messy, Prompter.none());
+        CertificateBundle bundle = inspection.bundle().orElseThrow();
         assertThat(bundle.servingChain()).extracting(Certs::label)
                 .containsExactly("gctls Test EC Intermediate", "gctls Test RSA Intermediate");
         assertThat(bundle.chainAsGiven()).hasSize(5);
-        assertThat(bundle.fixups()).anyMatch(s -> s.startsWith("converted DER to PEM (--key"))
+        assertThat(bundle.encodings()).anyMatch(e -> e.der() && e.file().startsWith("--key"));
+        assertThat(bundle.key()).hasValueSatisfying(k -> assertThat(k.format()).isEqualTo("PKCS#1"));
+        assertThat(io.gctls.payload.PayloadBuilder.fixups(inspection))
+                .anyMatch(s -> s.startsWith("converted DER to PEM (--key"))
                 .contains("reordered the chain to serving order")
                 .contains("dropped the trust anchor 'gctls Test Root CA' from the chain")
                 .contains("converted the PKCS#1 key to PKCS#8");
@@ -271,10 +275,21 @@ class CertInspectorTest {
         assertThat(leaf.signatureAlgorithm()).isEqualTo("SHA256withECDSA");
         assertThat(leaf.sha256()).matches("([0-9A-F]{2}:){31}[0-9A-F]{2}");
         assertThat(leaf.serial()).matches("([0-9A-F]{2}:)+[0-9A-F]{2}");
-        assertThat(leaf.ocsp()).containsExactly("http://ocsp.example.test");
-        assertThat(leaf.caIssuers()).containsExactly("http://ca.example.test/int-ec.der");
-        assertThat(leaf.crl()).containsExactly("http://crl.example.test/int-ec.crl");
+        // the healthy chain names no network location, so inspecting it never touches the network
+        assertThat(leaf.ocsp()).isEmpty();
+        assertThat(leaf.caIssuers()).isEmpty();
+        assertThat(leaf.crl()).isEmpty();
+        assertThat(leaf.revocation()).isEqualTo("not checked: no OCSP or CRL location");
         assertThat(leaf.scts()).isTrue();
+        CertificateDetails located = inspector.inspect(InspectRequest.of(f("revocation/good.pem"))
+                .withChain(f("revocation/chain.pem")).withTrust(f("pki/root-ca.pem")).withOffline(true),
+                Prompter.none()).report().certificates().get(0);
+        assertThat(located.ocsp()).containsExactly("http://ocsp.gctls.test/");
+        assertThat(located.crl()).containsExactly("http://crl.gctls.test/rev-int.crl");
+        assertThat(located.revocation()).isEqualTo("not checked: --offline");
+        assertThat(inspector.inspect(InspectRequest.of(f("aia/leaf.pem")).withChain(f("aia/chain.pem"))
+                .withTrust(f("pki/root-ca.pem")).withOffline(true), Prompter.none()).report().certificates().get(0)
+                .caIssuers()).containsExactly("http://aia.gctls.test/aia-int-ec.der");
         CertificateDetails ec = report.certificates().get(1);
         assertThat(ec.keyType()).isEqualTo("EC P-384");
         assertThat(ec.keySize()).isEqualTo(384);

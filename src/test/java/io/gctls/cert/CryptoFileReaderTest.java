@@ -117,11 +117,13 @@ class CryptoFileReaderTest {
     void wrongKindsAreRecognisedNotJustRejected() throws Exception {
         assertThat(CryptoFileReader.read(Fixtures.file("bad-input/request.csr"), "--cert").otherKinds())
                 .singleElement().asString().contains("certificate signing request");
-        assertThat(CryptoFileReader.read(Fixtures.file("bad-input/bundle.p12"), "--cert").otherKinds())
-                .singleElement().asString().contains("PKCS#12").contains("openssl pkcs12");
+        assertThat(CryptoFileReader.read(Fixtures.file("bad-input/bundle.p12"), "--cert").privateKeys())
+                .singleElement().isInstanceOfSatisfying(KeyMaterial.Keystore.class,
+                        k -> assertThat(k.format()).isEqualTo("PKCS#12"));
         assertThat(CryptoFileReader.read(Fixtures.file("ok-rsa/leaf.rsapub"), "--key").publicKeys()).hasSize(1);
-        assertThat(parse(new byte[] {(byte) 0xFE, (byte) 0xED, (byte) 0xFE, (byte) 0xED, 0, 0, 0, 2}).otherKinds())
-                .singleElement().asString().contains("Java keystore").contains("keytool -exportcert -rfc");
+        assertThat(parse(new byte[] {(byte) 0xFE, (byte) 0xED, (byte) 0xFE, (byte) 0xED, 0, 0, 0, 2}).privateKeys())
+                .singleElement().isInstanceOfSatisfying(KeyMaterial.Keystore.class,
+                        k -> assertThat(k.format()).isEqualTo("JKS keystore"));
         assertThat(parse("-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n-----END OPENSSH PRIVATE KEY-----\n")
                 .problems()).singleElement().asString().contains("OPENSSH PRIVATE KEY");
     }

@@ -23,7 +23,8 @@ class DamagedInputTest {
             "ok-rsa/leaf.key", "ok-rsa/leaf.pkcs8.der", "ok-rsa/leaf.pkcs1.der", "ok-ec/p384.sec1.key",
             "ok-ec/p256.sec1-params.key", "ok-ec/p256.sec1.der", "ok-ed25519/leaf.key", "ok-rsa/leaf.enc-pkcs8.key",
             "ok-rsa/leaf.enc-legacy.key", "ok-rsa/leaf.enc-pkcs8.der", "ok-rsa/messy-bom-crlf.pem",
-            "bad-input/bundle.p12", "bad-input/request.csr", "ok-rsa/leaf.rsapub", "pki/root-ca.der");
+            "bad-input/bundle.p12", "bad-input/request.csr", "ok-rsa/leaf.rsapub", "pki/root-ca.der",
+            "pkcs12/modern.p12", "pkcs12/legacy.p12", "pkcs12/store.jks", "pkcs12/two-keys.p12");
 
     @TempDir
     Path tmp;
@@ -31,8 +32,9 @@ class DamagedInputTest {
     @Test
     void damagedFilesInEverySlotGiveFindingsNotExceptions() throws Exception {
         Random random = new Random(20261201L);
-        CertInspector inspector = new CertInspector(Fixtures.CLOCK, Environment.of(Map.of()));
-        Path passwordFile = Fixtures.secret("ok-rsa/password.txt");
+        CertInspector inspector = new CertInspector(Fixtures.CLOCK, Environment.of(Map.of()), TrustAnchors::jdkDefault,
+                new FixtureNetwork(Fixtures.CLOCK), java.util.Optional.empty());
+        Path passwordFile = Fixtures.secret("ok-rsa/password.txt"); // the same password as pkcs12/
         int runs = 0;
         for (String source : SOURCES) {
             byte[] original = Files.readAllBytes(Fixtures.file(source));
@@ -40,7 +42,8 @@ class DamagedInputTest {
                 byte[] damaged = damage(original, variant, random);
                 Path file = Files.write(tmp.resolve("v" + runs), damaged);
                 for (InspectRequest request : List.of(
-                        InspectRequest.of(file).withTrust(Fixtures.file("pki/root-ca.pem")).withDomain("www.example.com"),
+                        InspectRequest.of(file).withTrust(Fixtures.file("pki/root-ca.pem")).withDomain("www.example.com")
+                                .withPasswordFile(passwordFile),
                         InspectRequest.of(Fixtures.file("ok-rsa/leaf.pem")).withKey(file).withPasswordFile(passwordFile),
                         InspectRequest.of(Fixtures.file("ok-rsa/leaf.pem")).withChain(file),
                         InspectRequest.of(Fixtures.file("ok-rsa/leaf.pem")).withTrust(file))) {

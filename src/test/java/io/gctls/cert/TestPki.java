@@ -39,6 +39,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
  * Mints certificates at test time with Bouncy Castle, for cases relative to "now" that a committed
  * fixture cannot hold without becoming a time bomb (expires-soon), and for chain shapes built on the
  * fly. Everything is issued by the committed test PKI, so fixtures/certs/pki/root-ca.pem anchors it.
+ * Keys and signatures come from {@link io.gctls.sandbox.Mint}, shared with the sandbox's test PKI.
  */
 public final class TestPki {
 
@@ -111,15 +112,55 @@ public final class TestPki {
                     .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             utils.createAuthorityKeyIdentifier(issuer.certificate()));
-            String algorithm = issuer.key().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
-            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder(algorithm).build(issuer.key())));
-            return new Minted(certificate, keys);
+            return new Minted(sign(builder, issuer), keys);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException | OperatorCreationException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A P-256 server certificate with these SANs and {@code scts} embedded signed certificate
+     * timestamps (dummy ones: only their count matters to the CT policy check).
+     */
+    public static Minted leaf(Issuer issuer, Instant notBefore, Instant notAfter, int scts, GeneralName... sans) {
+        KeyPair keys = ecKeyPair();
+        try {
+            JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
+            X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(issuer.certificate(),
+                    BigInteger.valueOf(SERIAL.incrementAndGet()), Date.from(notBefore), Date.from(notAfter),
+                    new X500Name("O=Example,CN=www.example.com"), keys.getPublic())
+                    .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                    .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
+                    .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth))
+                    .addExtension(Extension.subjectAlternativeName, false, new GeneralNames(sans))
+                    .addExtension(Extension.authorityKeyIdentifier, false,
+                            utils.createAuthorityKeyIdentifier(issuer.certificate()));
+            if (scts > 0) {
+                builder.addExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier(Describer.SCT_LIST_OID), false,
+                        new org.bouncycastle.asn1.DEROctetString(sctList(scts)));
+            }
+            return new Minted(sign(builder, issuer), keys);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A TLS-encoded SignedCertificateTimestampList of {@code count} 10-byte dummy entries. */
+    private static byte[] sctList(int count) {
+        java.io.ByteArrayOutputStream list = new java.io.ByteArrayOutputStream();
+        int length = count * 12;
+        list.write(length >> 8);
+        list.write(length & 0xFF);
+        for (int i = 0; i < count; i++) {
+            list.write(0);
+            list.write(10);
+            list.writeBytes(new byte[10]);
+        }
+        return list.toByteArray();
     }
 
     /** A leaf under the RSA intermediate that expires {@code days} after {@code now}. */
@@ -154,20 +195,17 @@ public final class TestPki {
                             utils.createSubjectKeyIdentifier(original.getPublicKey()))
                     .addExtension(Extension.authorityKeyIdentifier, false,
                             utils.createAuthorityKeyIdentifier(issuer.certificate()));
-            return new JcaX509CertificateConverter().getCertificate(
-                    builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuer.key())));
-        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            return sign(builder, issuer);
+        } catch (GeneralSecurityException | IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    static X509Certificate sign(X509v3CertificateBuilder builder, Issuer issuer) {
+        return io.gctls.sandbox.Mint.sign(builder, issuer.key());
+    }
+
     private static KeyPair ecKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return io.gctls.sandbox.Mint.ecKey();
     }
 }

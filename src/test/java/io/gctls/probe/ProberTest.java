@@ -49,7 +49,7 @@ class ProberTest {
 
     @BeforeEach
     void fresh() {
-        prober = new Prober(new CertInspector(Clock.systemUTC(), Environment.of(Map.of())), scratch);
+        prober = new Prober(new CertInspector(Clock.systemUTC(), Environment.of(Map.of())));
     }
 
     @Test
@@ -104,7 +104,7 @@ class ProberTest {
 
         assertThat(report.verdict()).isEqualTo(Verdict.WARN);
         assertThat(report.codes()).containsExactly("chain-out-of-order");
-        assertThat(report.findings().get(0).message()).startsWith("the server sends ");
+        assertThat(report.findings().get(0).message()).startsWith("the served certificates come in the order ");
         assertNoFileWording(report);
     }
 
@@ -183,16 +183,21 @@ class ProberTest {
     }
 
     @Test
-    void theTemporaryChainFileIsOwnerOnlyAndGoneAfterwards() throws Exception {
+    void theServedChainIsJudgedAsServedWithoutATemporaryFile() throws Exception {
         deploy("www.example.com", "chain/leaf.pem", "chain/leaf.key", "chain/chain.pem");
-        Path written = prober.writeChain(List.of(leaf("chain/leaf.pem")));
-        assertThat(Files.getPosixFilePermissions(written)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        Files.delete(written);
+        java.util.Set<Path> before = temporaryFiles();
 
-        prober.probe(sandboxProbe("www.example.com").withTrust(ROOT), Cancellation.never());
+        ProbeReport report = prober.probe(sandboxProbe("www.example.com").withTrust(ROOT), Cancellation.never());
 
-        try (Stream<Path> left = Files.list(scratch)) {
-            assertThat(left).isEmpty();
+        assertThat(report.certificates()).extracting(c -> c.source()).containsExactly("served", "served", "served",
+                "trust");
+        assertThat(temporaryFiles()).isEqualTo(before);
+    }
+
+    private static java.util.Set<Path> temporaryFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("gctls-probe-"))
+                    .collect(java.util.stream.Collectors.toSet());
         }
     }
 
@@ -277,7 +282,7 @@ class ProberTest {
         for (Finding finding : report.findings()) {
             assertThat(finding.message()).as(finding.code())
                     .doesNotContain("--cert").doesNotContain("--chain").doesNotContain("payload")
-                    .doesNotContain("gctls-probe-").doesNotContain("supplied");
+                    .doesNotContain("gctls-probe-").doesNotContain("supplied").doesNotContain("--key");
         }
     }
 

@@ -24,7 +24,10 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** Certificates made at test time with Bouncy Castle: a CA and leaves signed by it, valid around a chosen instant. */
+/**
+ * Certificates made at test time: a CA and leaves signed by it, valid around a chosen instant. Keys and
+ * signatures come from {@link Mint}, the code the sandbox and cert/TestPki mint with too.
+ */
 final class TestPki {
 
     /** A certificate with its key, as PEM. */
@@ -57,23 +60,11 @@ final class TestPki {
     }
 
     static KeyPair ecKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mint.ecKey();
     }
 
     static KeyPair rsaKey() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mint.rsaKey();
     }
 
     /** A leaf for {@code domain}, valid from a day before {@code now} for ten years. */
@@ -109,21 +100,11 @@ final class TestPki {
     }
 
     private static X509Certificate sign(JcaX509v3CertificateBuilder builder, KeyPair signer) {
-        try {
-            String algorithm = signer.getPrivate().getAlgorithm().equals("RSA") ? "SHA256withRSA" : "SHA256withECDSA";
-            return new JcaX509CertificateConverter()
-                    .getCertificate(builder.build(new JcaContentSignerBuilder(algorithm).build(signer.getPrivate())));
-        } catch (GeneralSecurityException | OperatorCreationException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mint.sign(builder, signer.getPrivate());
     }
 
     static String pkcs8(java.security.PrivateKey key) {
-        try {
-            return pem(new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, null).generate());
-        } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
-            throw new IllegalStateException(e);
-        }
+        return Mint.pkcs8(key);
     }
 
     /**
@@ -142,12 +123,6 @@ final class TestPki {
     }
 
     static String pem(Object object) {
-        StringWriter out = new StringWriter();
-        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
-            writer.writeObject(object);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return Mint.pem(object);
     }
 }

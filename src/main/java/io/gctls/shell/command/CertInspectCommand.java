@@ -6,6 +6,7 @@ import io.gctls.cert.Finding;
 import io.gctls.cert.InspectRequest;
 import io.gctls.cert.Inspection;
 import io.gctls.cert.InspectionReport;
+import io.gctls.cert.NetworkReport;
 import io.gctls.cert.Severity;
 import io.gctls.cert.Verdict;
 import io.gctls.core.Environment;
@@ -78,9 +79,27 @@ public class CertInspectCommand extends GctlsCommand {
                         .length()) + "  " + pad(f.code(), width) + "  " + f.message());
             }
         }
+        renderNetwork(report.network(), out);
         out.println("");
         out.println(out.style().bold("Verdict:") + " " + out.style().severity(report.verdict().label())
                 + " (" + count(report, Severity.ERROR, "error") + ", " + count(report, Severity.WARN, "warning") + ")");
+    }
+
+    /** What was fetched (AIA, OCSP, CRL), or, once, what --offline left out. */
+    private static void renderNetwork(NetworkReport network, Output out) {
+        if (network.offline()) {
+            out.println("");
+            out.println(out.style().bold("Network:") + " --offline: no AIA, OCSP or CRL fetch"
+                    + (network.skipped().isEmpty() ? "" : " (left out: " + String.join(", ", network.skipped()) + ")"));
+        }
+        if (!network.fetches().isEmpty()) {
+            out.println("");
+            out.println(out.style().bold("Fetched:"));
+            for (NetworkReport.Fetch f : network.fetches()) {
+                out.println("  " + pad(f.purpose(), 11) + f.url() + "  " + f.outcome()
+                        + (f.ms() > 0 ? " (" + f.ms() + " ms)" : ""));
+            }
+        }
     }
 
     private static void renderCertificate(CertificateDetails c, Output out) {
@@ -98,6 +117,7 @@ public class CertInspectCommand extends GctlsCommand {
         row(out, "OCSP", list(c.ocsp()));
         row(out, "CA issuers", list(c.caIssuers()));
         row(out, "CRL", list(c.crl()));
+        row(out, "revocation", c.revocation());
         row(out, "SCTs", c.scts() ? "embedded" : "none embedded");
         if (c.ca()) {
             row(out, "CA", c.selfSigned() ? "yes, self-signed" : "yes");

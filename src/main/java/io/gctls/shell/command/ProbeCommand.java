@@ -27,7 +27,8 @@ import java.util.Optional;
  * server sent for HOST. Exit 3 on an error verdict (including a leaf other than
  * {@code --expect-cert}), warnings succeed unless {@code --strict}, exit 6 when the connection or
  * handshake fails. In a sandbox session, a HOST deployed in the sandbox is probed on the sandbox's
- * TLS port unless a port or {@code --connect} says otherwise.
+ * TLS port; any other name leaves the sandbox only with {@code --connect} (a usage error otherwise),
+ * so a sandbox session never reaches the real resolver or network unasked.
  */
 public class ProbeCommand extends GctlsCommand {
 
@@ -49,7 +50,8 @@ public class ProbeCommand extends GctlsCommand {
                 OptionSpec.value("timeout", "DURATION", "for the connect and for each read of the handshake")
                         .defaultValue("10s"),
                 OptionSpec.value("warn-days", "N", "warn when the served leaf expires within N days")
-                        .defaultValue(String.valueOf(InspectRequest.DEFAULT_WARN_DAYS)));
+                        .defaultValue(String.valueOf(InspectRequest.DEFAULT_WARN_DAYS)),
+                OptionSpec.flag("offline", "no AIA, OCSP or CRL fetch (a stapled OCSP answer is still judged)"));
         this.prober = new Prober(inspector);
         this.sandbox = sandbox;
         this.metrics = metrics;
@@ -66,13 +68,6 @@ public class ProbeCommand extends GctlsCommand {
         ProbeReport report;
         try (Metrics.Timer timer = metrics.start("probe")) {
             report = prober.probe(request, invocation.cancellation());
-        } catch (GctlsException e) {
-            if (e.exitCode() != ExitCode.UNAVAILABLE || request.note().isEmpty()) {
-                throw e;
-            }
-            // in a sandbox session, say why the real host was tried: it is not deployed in the sandbox
-            throw new GctlsException(e.exitCode(), e.getMessage() + " (" + request.target().host()
-                    + " is not deployed in the sandbox, so the real host was probed)");
         }
         return Outcome.of(report, ProbeCommand::render, CertInspectCommand.exitCode(report.verdict()));
     }
@@ -94,20 +89,31 @@ public class ProbeCommand extends GctlsCommand {
         }
         ProbeRequest request = ProbeRequest.of(target).withTimeout(timeout).withWarnDays(warnDays)
                 .withExpectCert(invocation.path("expect-cert").orElse(null))
-                .withTrust(invocation.path("trust").orElse(null));
+                .withTrust(invocation.path("trust").orElse(null)).withOffline(invocation.flag("offline"));
         Optional<String> connect = invocation.string("connect");
         if (connect.isPresent()) {
             return request.connectingTo(HostPort.parse(connect.get(), target.port(), "--connect"), Route.CONNECT);
         }
         Optional<Sandbox> running = sandbox.running();
-        if (running.isEmpty() || target.explicitPort()) {
+        if (running.isEmpty() || loopback(target.host())) {
             return request;
         }
-        if (running.get().servesTls(target.host())) {
+        if (!target.explicitPort() && running.get().servesTls(target.host())) {
             return request.connectingTo(new HostPort("127.0.0.1", running.get().tlsPort(), true), Route.SANDBOX);
         }
-        // a newcomer probing before deploying would otherwise wonder whose certificate this is
-        return request.withNote(target.host() + " is not deployed in the sandbox: this is the real " + target);
+        // a sandbox session must not send a name to the real resolver and network unasked
+        throw GctlsException.usage(target.host() + (running.get().servesTls(target.host())
+                ? " is deployed in the sandbox, which serves it without a port"
+                : " is not deployed in the sandbox") + ", and a sandbox session does not leave the sandbox by itself:"
+                + " deploy it here first, or probe the real server with --connect " + target.host()
+                + (target.explicitPort() ? ":" + target.port() : ""));
+    }
+
+    /** A loopback address or {@code localhost}: probing it never leaves this machine. */
+    private static boolean loopback(String host) {
+        String name = host.toLowerCase(java.util.Locale.ROOT);
+        return name.equals("localhost") || name.endsWith(".localhost") || name.startsWith("127.") || name.equals("::1")
+                || name.equals("0:0:0:0:0:0:0:1");
     }
 
     // ----------------------------------------------------------------------------- text view
@@ -127,7 +133,7 @@ public class ProbeCommand extends GctlsCommand {
                             + " (expected SHA-256 " + expected.sha256() + ")");
         }
         out.println("");
-        CertInspectCommand.render(new InspectionReport(r.verdict(), r.findings(), r.certificates()), out);
+        CertInspectCommand.render(new InspectionReport(r.verdict(), r.findings(), r.certificates(), r.network()), out);
     }
 
     private static void row(Output out, String name, String value) {

@@ -86,10 +86,13 @@ class CertInspectCommandTest {
                 "--chain", f("chain-out-of-order/chain.pem"), "--trust", f("pki/root-ca.pem"), "--output", "json"));
         assertThat(run.exitCode()).isEqualTo(3);
         JsonNode json = run.json();
-        assertThat(json.propertyNames()).containsExactly("verdict", "findings", "certificates");
+        assertThat(json.propertyNames()).containsExactly("verdict", "findings", "certificates", "network");
+        assertThat(json.get("network").get("fetches")).isEmpty();
         assertThat(json.get("verdict").asString()).isEqualTo("error");
         assertThat(json.get("findings").get(0).propertyNames())
-                .containsExactly("severity", "code", "message", "certificate");
+                .containsExactly("severity", "code", "message", "certificate", "index", "data");
+        assertThat(json.get("findings").get(0).get("index").asInt()).isZero();
+        assertThat(json.get("findings").get(0).get("data").get("keyType").asString()).isEqualTo("RSA 2048");
         assertThat(json.get("findings").get(0).get("severity").asString()).isEqualTo("ERROR");
         assertThat(json.get("findings").get(0).get("code").asString()).isEqualTo("key-mismatch");
         assertThat(json.get("findings").get(1).get("severity").asString()).isEqualTo("WARN");
@@ -129,9 +132,8 @@ class CertInspectCommandTest {
         assertThat(out.indexOf("Certificate 0")).isLessThan(out.indexOf("Findings:"));
 
         String healthy = gctls(healthy()).stdout();
-        assertThat(healthy).contains("  OCSP       http://ocsp.example.test",
-                "  CA issuers http://ca.example.test/int-ec.der", "  CRL        http://crl.example.test/int-ec.crl",
-                "  SCTs       embedded", "  key        EC P-384", "No findings.", "Verdict: ok (0 errors, 0 warnings)");
+        assertThat(healthy).contains("  OCSP       -", "  CA issuers -", "  CRL        -",
+                "  revocation not checked: no OCSP or CRL location", "  SCTs       embedded", "  key        EC P-384", "No findings.", "Verdict: ok (0 errors, 0 warnings)");
     }
 
     @Test
