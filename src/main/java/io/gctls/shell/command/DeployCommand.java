@@ -25,6 +25,7 @@ import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
 import io.gctls.shell.Views;
 import io.gctls.shell.PayloadFactory;
+import io.gctls.shell.PayloadView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,7 +89,7 @@ public class DeployCommand extends GctlsCommand {
     public Outcome run(Invocation invocation) {
         try (Metrics.Timer total = metrics.start("total")) {
             BuiltPayload built = factory.build(invocation);
-            ExitCode verdictCode = PayloadPreviewCommand.exitCode(built);
+            ExitCode verdictCode = Outcome.exitCode(built.verdict());
             boolean dryRun = invocation.get(DRY_RUN);
             boolean replace = invocation.get(REPLACE);
             if (invocation.strict() && verdictCode == ExitCode.WARNINGS && !dryRun) {
@@ -146,7 +147,7 @@ public class DeployCommand extends GctlsCommand {
         DryRun dryRun = new DryRun(true, plan, PayloadPreview.of(built));
         return Outcome.of(dryRun, (r, out) -> {
             out.println("dry run: nothing was sent. Would " + r.wouldSend() + ":");
-            PayloadPreviewCommand.render(r.payload(), out);
+            PayloadView.preview(r.payload(), out);
         }, verdictCode);
     }
 
