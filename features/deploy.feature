@@ -11,7 +11,7 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
     When I run "gctls deploy --domain www.example.com ${good}"
     Then the exit code is 0
     And stdout contains "deployed www.example.com (id "
-    And stdout contains "status     active"
+    And stdout contains "status       active"
     And the API received 1 "POST" request to "/api/v2/customdomains"
     And the sandbox holds the domain "www.example.com"
     When I run "gctls domains list --output json"
@@ -248,7 +248,7 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
       metrics --output json
       """
     Then the exit code is 0
-    And stdout contains "audit      Create recorded at"
+    And stdout contains "audit        Create recorded at"
     And stdout contains "after the deploy began; seen after"
     And stdout contains "\"step\" : \"audit\""
 

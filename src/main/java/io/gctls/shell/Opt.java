@@ -186,6 +186,10 @@ public final class Opt<T> extends OptionSpec {
                         + ", not " + given);
             }
             // "not a duration" after "expects a duration" says nothing new
+            if (what.isEmpty() && e.getMessage() != null) {
+                // the parser's own sentence says it all (it names the forms it accepts)
+                throw GctlsException.usage("--" + name() + ": " + e.getMessage());
+            }
             String why = e.getMessage() == null || e.getMessage().isBlank() || e.getMessage().startsWith("not a ")
                     ? "" : " (" + e.getMessage() + ")";
             throw GctlsException.usage("--" + name() + " expects " + what + ", not " + given + why);

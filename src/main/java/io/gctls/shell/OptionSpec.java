@@ -100,7 +100,8 @@ public abstract sealed class OptionSpec permits Opt {
 
     /**
      * A value of the command's own type; {@code parse} throws {@link IllegalArgumentException}
-     * saying what is wrong, and {@code what} describes a good value for the error line.
+     * saying what is wrong, and {@code what} describes a good value for the error line (empty: the
+     * exception's message is the whole explanation).
      */
     public static <T> Opt<T> of(String name, String valueName, String description, String what,
             Function<String, T> parse, Function<T, String> show) {

@@ -72,15 +72,27 @@ public class SandboxControl implements LaunchHook {
     public synchronized void stop() {
         if (sandbox != null) {
             String url = sandbox.baseUrl();
+            stoppedUrl = null;
             // the sandbox's connection, however it was made (by --sandbox, or auth login --api-url to it)
             boolean wasOurs = session.get().active().map(c -> c.connection().sandbox()
                     || c.client().baseUrl().equals(url)).orElse(false);
             sandbox.stop();
             sandbox = null;
-            stoppedUrl = url;
             if (wasOurs) {
                 session.get().disconnect();
             }
+        }
+    }
+
+    /**
+     * {@code sandbox stop}: stops it, and remembers that it was stopped on purpose, so that the next
+     * command says so instead of retrying a closed port.
+     */
+    public synchronized void stopAsAsked() {
+        String url = running().map(Sandbox::baseUrl).orElse(null);
+        stop();
+        if (url != null) {
+            stoppedUrl = url;
         }
     }
 

@@ -25,7 +25,7 @@ final class AuditOptions {
 
     /** A point in time as typed: back from now (30m, 1h, 1d) or an ISO-8601 time or date. */
     static Opt<String> when(String name, String help) {
-        return OptionSpec.of(name, "WHEN", help, "a time back from now (30m, 1h, 1d) or an ISO-8601 time or date",
+        return OptionSpec.of(name, "WHEN", help, "",
                 text -> {
                     AuditTimes.point(text, Instant.now()); // the form is checked now; the point when the command runs
                     return text.strip();

@@ -23,7 +23,7 @@ public class SandboxStopCommand extends GctlsCommand {
     @Override
     public Outcome run(Invocation invocation) {
         boolean wasRunning = control.running().isPresent();
-        control.stop();
+        control.stopAsAsked();
         return Outcome.of(new Stopped(wasRunning), (r, out) -> out.println(r.stopped()
                 ? "sandbox stopped: its domains and audit events are gone (start a new one with: sandbox start)"
                 : "no sandbox was running (start one with: sandbox start)"));
