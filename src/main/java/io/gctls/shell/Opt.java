@@ -116,6 +116,11 @@ public final class Opt<T> extends OptionSpec {
         return completion;
     }
 
+    @Override
+    public List<String> rules() {
+        return checks.stream().map(Check::rule).toList();
+    }
+
     /** Values below {@code least} are usage errors. */
     public Opt<T> atLeast(T least) {
         return check(v -> compare(v, least) >= 0, "at least " + show.apply(least));

@@ -152,6 +152,11 @@ public abstract sealed class OptionSpec permits Opt {
         return Completion.NONE;
     }
 
+    /** What a value must be, as help shows it: {@code at least 1}, {@code at most 500}. */
+    public List<String> rules() {
+        return List.of();
+    }
+
     public abstract OptionSpec mandatory();
 
     public abstract OptionSpec defaultValue(String value);
