@@ -209,3 +209,15 @@ Feature: Query and tail the audit log until the change shows up
     Then the exit code is 0
     And stdout contains "one JSON object per event per line"
     And stdout contains "--source realtime|async|auditlogs"
+
+  Scenario: Ctrl-C is how a follow at the prompt ends: no error, and the prompt goes on
+    Given Ctrl-C is pressed during the first wait of 5 seconds or more
+    When I type at the prompt with "--sandbox":
+      """
+      audit tail --follow
+      version
+      """
+    Then the output contains "audit tail stopped by Ctrl-C after"
+    And the output does not contain "error:"
+    And the output does not contain "cancelled; back at the prompt"
+    And the output contains "gctls dev"

@@ -175,6 +175,21 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
     And the API received 0 "GET" requests to "/api/v2/customdomains"
     And the output shows nothing of the key "${leafkey}" or the password "no-password-used"
 
+  Scenario: A dry run with --replace says it would PUT, not POST
+    When I run "gctls deploy --domain www.example.com ${good} --dry-run --replace"
+    Then the exit code is 0
+    And stdout contains "then PUT this body to it"
+    And stdout does not contain "then POST this body"
+
+  Scenario: Text shows every SHA-256 fingerprint one way, JSON keeps its own
+    When I run "gctls deploy --domain www.example.com ${good}"
+    Then the exit code is 0
+    And stdout matches "SHA-256      ([0-9A-F]{2}:){31}[0-9A-F]{2}"
+    When I run "gctls domains list"
+    Then stdout matches "([0-9A-F]{2}:){7}[0-9A-F]{2}[.]{3}"
+    When I run "gctls domains list --output json"
+    Then the JSON at "$.domains[0].certificateFingerprint" matches "[0-9a-f]{64}"
+
   Scenario: A chain out of order is fixed up in the payload and said so; --strict makes it fail
     When I run "gctls payload preview --domain www.example.com ${reversed} --output json"
     Then the exit code is 0

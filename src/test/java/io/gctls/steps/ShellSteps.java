@@ -111,6 +111,17 @@ public class ShellSteps {
         assertThat(world.last().stdout()).as(describe()).contains(world.expand(text));
     }
 
+    @Then("stdout matches {string}")
+    public void stdoutMatches(String regex) {
+        assertThat(world.last().stdout()).as(describe()).containsPattern(world.expand(regex));
+    }
+
+    @Then("the JSON at {string} matches {string}")
+    public void theJsonAtMatches(String path, String regex) {
+        Object value = JsonPath.read(world.last().stdout(), path);
+        assertThat(String.valueOf(value)).as(describe()).matches(regex);
+    }
+
     @Then("stderr contains {string}")
     public void stderrContains(String text) {
         assertThat(world.last().stderr()).as(describe()).contains(world.expand(text));

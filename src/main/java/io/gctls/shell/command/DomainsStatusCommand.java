@@ -73,8 +73,9 @@ public class DomainsStatusCommand extends GctlsCommand {
     @Override
     public Outcome run(Invocation invocation) {
         ApiSession.Connected connected = access.connected(invocation);
-        List<CustomDomain> listed = DomainsListCommand.domains(connected, invocation).list(Optional.empty(),
+        List<CustomDomain> listed = access.customDomains(connected, invocation).list(Optional.empty(),
                 invocation.cancellation());
+        access.sawDomains(listed);
         List<CustomDomain> deployed = listed;
         Optional<String> only = invocation.optional(DOMAIN);
         if (only.isPresent()) {
