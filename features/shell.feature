@@ -117,3 +117,18 @@ Feature: The shell and its conventions
     When I run "gctls help deplyo"
     Then the exit code is 2
     And stderr contains "did you mean 'deploy'?"
+
+  Scenario Outline: User input quoted in a message is cut short with its length
+    Given "${huge}" is a word of 100000 letters
+    When I run "<command>"
+    Then the exit code is <code>
+    And stderr is shorter than 600 characters
+    And stderr contains " characters)"
+
+    Examples:
+      | command                                                                                     | code |
+      | gctls ${huge}                                                                               | 2    |
+      | gctls cert inspect --cert ${huge}.pem                                                       | 3    |
+      | gctls probe ${huge}.example.com --connect 127.0.0.1:1 --timeout 1s                          | 2    |
+      | gctls audit query --since ${huge}                                                           | 2    |
+      | gctls audit query --page-size ${huge}                                                       | 2    |

@@ -43,6 +43,11 @@ public final class ConnectionOptions {
 
     /** What the command line says about the connection; the launch's {@code --profile} when the line has none. */
     public static ConnectionRequest request(Invocation invocation) {
+        if (!invocation.declares(PROFILE.name())) {
+            // a command that forgot them connects as if none were given; the test of every API
+            // command (ConnectionOptionsCoverageTest) is what catches the omission
+            return ConnectionRequest.none().withProfile(invocation.session().profile());
+        }
         return new ConnectionRequest(invocation.optional(PROFILE).or(() -> invocation.session().profile()),
                 invocation.optional(REGION), invocation.optional(API_URL), invocation.optional(LOGIN_URL),
                 invocation.optional(CLIENT_ID), invocation.optional(CLIENT_SECRET),
@@ -51,7 +56,7 @@ public final class ConnectionOptions {
 
     /** True when the line itself names a connection (not only the launch's --profile). */
     public static boolean given(Invocation invocation) {
-        return ALL.stream().anyMatch(invocation::given);
+        return invocation.declares(PROFILE.name()) && ALL.stream().anyMatch(invocation::given);
     }
 
     static Optional<OptionSpec> named(String name) {
