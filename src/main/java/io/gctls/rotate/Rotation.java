@@ -98,6 +98,7 @@ public final class Rotation {
         final List<PlanEntry> notStarted = Collections.synchronizedList(new ArrayList<>());
         final List<DomainOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger finished = new AtomicInteger();
+        final java.util.Map<String, Integer> requeued = new java.util.concurrent.ConcurrentHashMap<>();
         final int total;
         final int requestsBefore;
         final int rateLimitedBefore;
@@ -210,6 +211,11 @@ public final class Rotation {
             try {
                 journal.intent(entry.domain(), entry.action().label(), entry.newFingerprint(), entry.lookUpFirst());
                 outcome = deploy(run, entry);
+            } catch (RateLimited limited) {
+                // the API did not act on it: behind the others again, after the wait the pacer now holds
+                run.queue.add(entry.action() == Action.CREATE ? entry.lookingUpFirst() : entry);
+                listener.note(entry.domain() + ": " + limited.getMessage() + "; queued again");
+                continue;
             } finally {
                 watch.pacer().settled();
             }
@@ -236,10 +242,27 @@ public final class Rotation {
             if (watch.parked().isPresent()) {
                 return failure(entry, DomainOutcome.PARKED, ExitCode.UNAVAILABLE, e.getMessage());
             }
+            if (e instanceof io.gctls.api.ApiException api && api.status() == 429
+                    && run.requeued.merge(entry.domain(), 1, Integer::sum) <= MAX_REQUEUES) {
+                throw new RateLimited(e.getMessage());
+            }
             if (e.exitCode() == ExitCode.INTERRUPTED) {
                 return failure(entry, DomainOutcome.INTERRUPTED, ExitCode.INTERRUPTED, e.getMessage());
             }
             return failure(entry, DomainOutcome.FAILED, e.exitCode(), e.getMessage());
+        }
+    }
+
+    /**
+     * How often a domain whose request used up its attempts on 429s goes back in the queue: a storm
+     * of 429s slows the rotation down instead of failing the unlucky domains.
+     */
+    static final int MAX_REQUEUES = 3;
+
+    /** A domain's request gave up on 429s: the API did not act on it, so it may simply go again. */
+    private static final class RateLimited extends RuntimeException {
+        RateLimited(String message) {
+            super(message, null, false, false);
         }
     }
 

@@ -199,6 +199,20 @@ class RotationsSandboxTest {
     }
 
     @Test
+    void aStormOf429sLongerThanOneRequestsAttemptsQueuesTheDomainAgainInsteadOfFailingIt() {
+        sandbox.addFault(creates(FaultSpec.status(429)).times(8));
+
+        RotationSummary s = apply(1, listener(null, 0), Cancellation.never()).summary();
+
+        assertThat(s.created()).isEqualTo(FLEET);
+        assertThat(s.failed()).isZero();
+        assertThat(s.rateLimited()).isEqualTo(8);
+        // the first domain used its 6 attempts on 429s, was queued again and looked up before its next create
+        assertThat(s.requests()).isEqualTo(FLEET + 8 + 1);
+        assertEveryDomainExactlyOnce();
+    }
+
+    @Test
     void aSeededFleetIsReplacedWithOneRequestEach() throws IOException {
         SeedResult seeded = sandbox.seed(20, 3, dir.resolve("seeded"));
 
