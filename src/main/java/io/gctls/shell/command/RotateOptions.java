@@ -8,6 +8,7 @@ import io.gctls.rotate.Planner;
 import io.gctls.rotate.Source;
 import io.gctls.auth.ApiSession;
 import io.gctls.sandbox.Sandbox;
+import io.gctls.shell.ConnectionOptions;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.SandboxControl;
 import io.gctls.shell.Opt;
@@ -39,7 +40,7 @@ final class RotateOptions {
         List<OptionSpec> all = new ArrayList<>(List.of(MANIFEST, DIR, TRUST, WARN_DAYS, OFFLINE));
         all.addAll(PayloadFactory.PAYLOAD_OPTIONS);
         all.addAll(List.of(own));
-        return all.toArray(OptionSpec[]::new);
+        return ConnectionOptions.with(all.toArray(OptionSpec[]::new));
     }
 
     /** {@code --manifest F} or {@code --dir D}: exactly one. */
@@ -62,7 +63,7 @@ final class RotateOptions {
     }
 
     static Planner.Options plan(Invocation invocation, Optional<Path> sandboxTrust) {
-        String tls = PayloadSettings.tlsVersion(invocation.string("tls-version").orElse(PayloadSettings.TLS_12));
+        String tls = PayloadSettings.tlsVersion(invocation.get(PayloadFactory.TLS_VERSION));
         Optional<Path> trust = invocation.optional(TRUST);
         if (trust.isEmpty() && sandboxTrust.isPresent()) {
             trust = sandboxTrust;
@@ -70,7 +71,7 @@ final class RotateOptions {
                     + " (no --trust given)");
         }
         return new Planner.Options(trust, invocation.get(WARN_DAYS), invocation.get(OFFLINE),
-                new PayloadSettings(tls, invocation.flag("ocsp-stapling"), CustomDomainPayload.TYPE_WEB),
+                new PayloadSettings(tls, invocation.get(PayloadFactory.OCSP_STAPLING), CustomDomainPayload.TYPE_WEB),
                 Planner.Options.defaultThreads());
     }
 }
