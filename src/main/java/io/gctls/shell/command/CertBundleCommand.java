@@ -9,13 +9,13 @@ import io.gctls.cert.InspectionReport;
 import io.gctls.cert.Pem;
 import io.gctls.cert.Severity;
 import io.gctls.core.Environment;
+import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Metrics;
 import io.gctls.payload.PayloadBuilder;
 import io.gctls.shell.CertInputs;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
-import io.gctls.shell.Opt;
 import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
@@ -37,10 +37,6 @@ import java.util.List;
  */
 public class CertBundleCommand extends GctlsCommand {
 
-    static final Opt<Path> OUT = OptionSpec.file("out", "the PEM file to create (must not exist)").mandatory();
-    static final Opt<Boolean> WITH_LEAF = OptionSpec.flag("with-leaf",
-            "write the leaf first, then the chain (a fullchain.pem)");
-
     private final CertInspector inspector;
     private final Environment environment;
     private final Metrics metrics;
@@ -51,7 +47,9 @@ public class CertBundleCommand extends GctlsCommand {
                 List.of("cert bundle --cert leaf.pem --out chain.pem",
                         "cert bundle --cert leaf.pem --chain messy-chain.pem --trust root.pem --out chain.pem",
                         "cert bundle --cert site.p12 --password-file pw.txt --with-leaf --out fullchain.pem"),
-                CertInputs.with("its private key, to check it belongs to the leaf (optional)", OUT, WITH_LEAF));
+                CertInputs.with("its private key, to check it belongs to the leaf (optional)",
+                        OptionSpec.file("out", "the PEM file to create (must not exist)").mandatory(),
+                        OptionSpec.flag("with-leaf", "write the leaf first, then the chain (a fullchain.pem)")));
         this.inspector = inspector;
         this.environment = environment;
         this.metrics = metrics;
@@ -64,7 +62,7 @@ public class CertBundleCommand extends GctlsCommand {
 
     @Override
     public Outcome run(Invocation invocation) {
-        Path out = invocation.get(OUT);
+        Path out = invocation.requiredPath("out");
         InspectRequest request = CertInputs.request(invocation, environment);
         Inspection inspection;
         try (Metrics.Timer timer = metrics.start("validate")) {
@@ -79,7 +77,7 @@ public class CertBundleCommand extends GctlsCommand {
         }
         CertificateBundle bundle = inspection.bundle().get();
         List<X509Certificate> certificates = new ArrayList<>();
-        if (invocation.get(WITH_LEAF)) {
+        if (invocation.flag("with-leaf")) {
             certificates.add(bundle.leaf());
         }
         certificates.addAll(bundle.servingChain());
@@ -122,5 +120,9 @@ public class CertBundleCommand extends GctlsCommand {
         }
         out.println("");
         out.println(out.style().bold("Verdict:") + " " + out.style().severity(r.verdict()));
+    }
+
+    static ExitCode exitCode(String verdict) {
+        return verdict.equals("error") ? ExitCode.INPUT : verdict.equals("warn") ? ExitCode.WARNINGS : ExitCode.OK;
     }
 }

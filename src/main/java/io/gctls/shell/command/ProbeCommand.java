@@ -14,12 +14,10 @@ import io.gctls.probe.Route;
 import io.gctls.sandbox.Sandbox;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
-import io.gctls.shell.Opt;
 import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
 import io.gctls.shell.SandboxControl;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -34,18 +32,6 @@ import java.util.Optional;
  */
 public class ProbeCommand extends GctlsCommand {
 
-    static final Opt<String> CONNECT = OptionSpec.value("connect", "ADDR[:PORT]",
-            "connect to this address instead, still sending HOST as SNI (port default: HOST's)");
-    static final Opt<Path> EXPECT_CERT = OptionSpec.file("expect-cert",
-            "the certificate that should be served: error unexpected-cert if not");
-    static final Opt<Path> TRUST = OptionSpec.file("trust", "trusted root(s), PEM or DER (default: the JDK trust store)");
-    static final Opt<Duration> TIMEOUT = OptionSpec.duration("timeout", ProbeRequest.DEFAULT_TIMEOUT,
-            "for the connect and for each read of the handshake").atLeast(Duration.ofMillis(1));
-    static final Opt<Integer> WARN_DAYS = OptionSpec.integer("warn-days", "N", InspectRequest.DEFAULT_WARN_DAYS,
-            "warn when the served leaf expires within N days").atLeast(0);
-    static final Opt<Boolean> OFFLINE = OptionSpec.flag("offline",
-            "no AIA, OCSP or CRL fetch (a stapled OCSP answer is still judged)");
-
     private final Prober prober;
     private final SandboxControl sandbox;
     private final Metrics metrics;
@@ -57,7 +43,15 @@ public class ProbeCommand extends GctlsCommand {
                         "probe www.example.com:8443 --expect-cert new-leaf.pem",
                         "probe www.example.com --connect 192.0.2.10 --trust root.pem",
                         "probe www.example.com --output json"),
-                CONNECT, EXPECT_CERT, TRUST, TIMEOUT, WARN_DAYS, OFFLINE);
+                OptionSpec.value("connect", "ADDR[:PORT]",
+                        "connect to this address instead, still sending HOST as SNI (port default: HOST's)"),
+                OptionSpec.file("expect-cert", "the certificate that should be served: error unexpected-cert if not"),
+                OptionSpec.file("trust", "trusted root(s), PEM or DER (default: the JDK trust store)"),
+                OptionSpec.value("timeout", "DURATION", "for the connect and for each read of the handshake")
+                        .defaultValue("10s"),
+                OptionSpec.value("warn-days", "N", "warn when the served leaf expires within N days")
+                        .defaultValue(String.valueOf(InspectRequest.DEFAULT_WARN_DAYS)),
+                OptionSpec.flag("offline", "no AIA, OCSP or CRL fetch (a stapled OCSP answer is still judged)"));
         this.prober = new Prober(inspector);
         this.sandbox = sandbox;
         this.metrics = metrics;
@@ -85,10 +79,18 @@ public class ProbeCommand extends GctlsCommand {
         }
         HostPort target = HostPort.parse(invocation.requiredArgument(0, "HOST[:PORT], e.g. probe www.example.com"),
                 HostPort.HTTPS, "HOST");
-        ProbeRequest request = ProbeRequest.of(target).withTimeout(invocation.get(TIMEOUT))
-                .withWarnDays(invocation.get(WARN_DAYS)).withExpectCert(invocation.optional(EXPECT_CERT).orElse(null))
-                .withTrust(invocation.optional(TRUST).orElse(null)).withOffline(invocation.get(OFFLINE));
-        Optional<String> connect = invocation.optional(CONNECT);
+        Duration timeout = invocation.duration("timeout").orElse(ProbeRequest.DEFAULT_TIMEOUT);
+        if (timeout.isZero() || timeout.isNegative()) {
+            throw GctlsException.usage("--timeout must be positive, not " + invocation.string("timeout").orElse(""));
+        }
+        int warnDays = invocation.integer("warn-days", InspectRequest.DEFAULT_WARN_DAYS);
+        if (warnDays < 0) {
+            throw GctlsException.usage("--warn-days must be 0 or more, not " + warnDays);
+        }
+        ProbeRequest request = ProbeRequest.of(target).withTimeout(timeout).withWarnDays(warnDays)
+                .withExpectCert(invocation.path("expect-cert").orElse(null))
+                .withTrust(invocation.path("trust").orElse(null)).withOffline(invocation.flag("offline"));
+        Optional<String> connect = invocation.string("connect");
         if (connect.isPresent()) {
             return request.connectingTo(HostPort.parse(connect.get(), target.port(), "--connect"), Route.CONNECT);
         }
