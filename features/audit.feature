@@ -192,6 +192,8 @@ Feature: Query and tail the audit log until the change shows up
       | --since 1h --until 2h            | --since                                                                      |
       | --since yesterday                | --since: 'yesterday' is neither a duration back from now (30m, 1h, 1d) nor   |
       | --source elsewhere               | --source must be one of realtime, async, auditlogs, not 'elsewhere'          |
+      | --domain-id ../tokens/me         | audit query: --domain-id '../tokens/me' is not a domain id                   |
+      | --domain-id ' '                  | --domain-id was given an empty value                                         |
 
   Scenario: An event outside --since/--until is not shown
     Given the sandbox already holds the domain "www.example.com"

@@ -65,7 +65,7 @@ final class AuditOptions {
         AuditLimits limits;
         try {
             filter = new AuditFilter(invocation.string("service").orElse(settings.serviceName()),
-                    settings.entityType(), invocation.string("domain-id").orElse(null),
+                    settings.entityType(), invocation.string("domain-id").map(AuditFilter::domainId).orElse(null),
                     invocation.string("action").orElse(null), invocation.string("status").orElse(null));
             limits = new AuditLimits(invocation.integer("page-size", AuditLimits.DEFAULT_PAGE_SIZE),
                     invocation.integer("max-pages", AuditLimits.DEFAULT_MAX_PAGES), AuditLimits.DEFAULT_MAX_TIME);
