@@ -50,6 +50,20 @@ final class ApiError extends RuntimeException {
                 .header("Retry-After", String.valueOf(retryAfterSeconds));
     }
 
+    /** The 429 Genesys answers when nothing says how long to wait: no Retry-After, no [N] in the message. */
+    static ApiError tooManyRequestsWithoutWait() {
+        return new ApiError(429, "too.many.requests", "Rate limit exceeded the maximum.", List.of());
+    }
+
+    /** A 429 fault's answer: its own Retry-After ({@code none}: no wait stated at all), else 1 second. */
+    static ApiError forFault(FaultSpec fault) {
+        if (fault.status() == 429 && fault.retryAfter().isPresent()) {
+            String seconds = fault.retryAfter().get();
+            return seconds.equals("none") ? tooManyRequestsWithoutWait() : tooManyRequests(Long.parseLong(seconds));
+        }
+        return forStatus(fault.status());
+    }
+
     /** The error a {@link FaultSpec.Kind#STATUS} fault answers: the code Genesys uses for that status. */
     static ApiError forStatus(int status) {
         return switch (status) {

@@ -35,6 +35,8 @@ final class Emulator {
     private final DomainStore domains = new DomainStore();
     private final AuditTrail audit = new AuditTrail();
     private final FaultSwitches faults = new FaultSwitches();
+    private final java.util.Map<String, Deployed> held = new java.util.HashMap<>();
+    private final java.util.Set<String> refusedTls = new java.util.HashSet<>();
     private final CustomDomainsHandler customDomains;
     private final AuditQueryHandler auditQueries;
     private final Routes routes = new Routes();
@@ -73,6 +75,7 @@ final class Emulator {
         audit.clear();
         auditQueries.clear();
         faults.clear();
+        serveAsDeployed();
         settings.reset();
         pki.clearRevocations();
     }
@@ -134,22 +137,56 @@ final class Emulator {
         return domains.privateKeyPem(domainId);
     }
 
-    /** A stored domain with its private key PEM, for the TLS front only; toString never shows the key. */
-    record Deployed(CustomDomain domain, String privateKeyPem) {
+    /**
+     * A stored domain with its private key PEM, for the TLS front only; toString never shows the key.
+     *
+     * @param refused the TLS front fails handshakes for this domain (a switch for tests and demos)
+     */
+    record Deployed(CustomDomain domain, String privateKeyPem, boolean refused) {
+
+        Deployed(CustomDomain domain, String privateKeyPem) {
+            this(domain, privateKeyPem, false);
+        }
+
         @Override
         public String toString() {
-            return "Deployed[" + domain.domain() + " v" + domain.version() + "]";
+            return "Deployed[" + domain.domain() + " v" + domain.version() + (refused ? ", refused" : "") + "]";
         }
     }
 
     /**
      * Every stored domain with its key, in creation order, read under the one lock: a replace in
-     * between cannot pair one version's certificate with another version's key.
+     * between cannot pair one version's certificate with another version's key. A domain whose
+     * served certificate is held is served as it was when held.
      */
     synchronized List<Deployed> deployed() {
         return domains.all().stream()
-                .map(d -> new Deployed(d, domains.privateKeyPem(d.id()).orElse(null)))
+                .map(d -> Optional.ofNullable(held.get(d.id())).orElseGet(() -> new Deployed(d,
+                        domains.privateKeyPem(d.id()).orElse(null))))
+                .map(d -> refusedTls.contains(d.domain().id()) ? new Deployed(d.domain(), d.privateKeyPem(), true) : d)
                 .toList();
+    }
+
+    /** The TLS front keeps serving {@code domain}'s current certificate whatever is deployed next. */
+    synchronized void holdServed(String domain) {
+        CustomDomain stored = stored(domain);
+        held.put(stored.id(), new Deployed(stored, domains.privateKeyPem(stored.id()).orElse(null)));
+    }
+
+    /** The TLS front fails every handshake that asks for {@code domain}. */
+    synchronized void refuseHandshakes(String domain) {
+        refusedTls.add(stored(domain).id());
+    }
+
+    /** The TLS front serves every domain as deployed again. */
+    synchronized void serveAsDeployed() {
+        held.clear();
+        refusedTls.clear();
+    }
+
+    private CustomDomain stored(String domain) {
+        return domains.byDomain(domain).orElseThrow(() -> new IllegalArgumentException("the sandbox has no domain "
+                + domain));
     }
 
     synchronized List<AuditEvent> auditEvents() {
@@ -174,7 +211,7 @@ final class Emulator {
         Optional<FaultSpec> fault = faults.take(method, path);
         Reply reply;
         if (fault.isPresent() && fault.get().kind() == FaultSpec.Kind.STATUS) {
-            reply = ApiError.forStatus(fault.get().status()).toReply(contextId);
+            reply = ApiError.forFault(fault.get()).toReply(contextId);
         } else if (fault.isPresent() && fault.get().kind() == FaultSpec.Kind.RESET) {
             reply = Reply.noContent(); // never sent: the connection is reset before anything is handled
         } else {

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * One fault switch of the sandbox: what goes wrong, for which requests, how many times.
  * Immutable; {@link #toString()} prints the form {@link #parse(String)} reads, so the
  * {@code sandbox fault} command and {@code sandbox status} speak the same language:
- * {@code (STATUS|reset|reset-after|delay MS|malformed) [--method M] [--path GLOB] [--times N]}.
+ * {@code (STATUS|reset|reset-after|delay MS|malformed) [--method M] [--path GLOB] [--times N]
+ * [--retry-after S|none]}.
  *
  * <p>The path glob is matched against the request path without its query string; {@code *}
  * matches any run of characters (slashes included), {@code ?} one character.
@@ -44,15 +45,22 @@ public final class FaultSpec {
     private final String method;
     private final String pathGlob;
     private final Integer times;
+    private final String retryAfter;
     private final Pattern pathPattern;
 
     private FaultSpec(Kind kind, int status, long delayMillis, String method, String pathGlob, Integer times) {
+        this(kind, status, delayMillis, method, pathGlob, times, null);
+    }
+
+    private FaultSpec(Kind kind, int status, long delayMillis, String method, String pathGlob, Integer times,
+            String retryAfter) {
         this.kind = kind;
         this.status = status;
         this.delayMillis = delayMillis;
         this.method = method;
         this.pathGlob = pathGlob;
         this.times = times;
+        this.retryAfter = retryAfter;
         this.pathPattern = globToRegex(pathGlob);
     }
 
@@ -88,7 +96,7 @@ public final class FaultSpec {
         if (glob == null || glob.isBlank()) {
             throw new IllegalArgumentException("fault path glob must not be empty");
         }
-        return new FaultSpec(kind, status, delayMillis, method, glob.strip(), times);
+        return new FaultSpec(kind, status, delayMillis, method, glob.strip(), times, retryAfter);
     }
 
     /** Only requests with this HTTP method; the default is every method. */
@@ -96,7 +104,8 @@ public final class FaultSpec {
         if (httpMethod == null || !httpMethod.strip().matches("[A-Za-z]+")) {
             throw new IllegalArgumentException("fault method must be an HTTP method such as POST, not '" + httpMethod + "'");
         }
-        return new FaultSpec(kind, status, delayMillis, httpMethod.strip().toUpperCase(Locale.ROOT), pathGlob, times);
+        return new FaultSpec(kind, status, delayMillis, httpMethod.strip().toUpperCase(Locale.ROOT), pathGlob, times,
+                retryAfter);
     }
 
     /** Fire for this many matching requests, then clear itself; the default is until cleared. */
@@ -104,7 +113,23 @@ public final class FaultSpec {
         if (count < 1) {
             throw new IllegalArgumentException("fault --times must be 1 or more, not " + count);
         }
-        return new FaultSpec(kind, status, delayMillis, method, pathGlob, count);
+        return new FaultSpec(kind, status, delayMillis, method, pathGlob, count, retryAfter);
+    }
+
+    /**
+     * For a 429: the {@code Retry-After} it carries, in seconds (the message's {@code [N]} says the
+     * same), or {@code none} for a 429 with neither (the client must fall back on the rate-limit
+     * headers or back off). The default is 1 second.
+     */
+    public FaultSpec retryAfter(String seconds) {
+        if (kind != Kind.STATUS || status != 429) {
+            throw new IllegalArgumentException("--retry-after goes with a 429 fault only");
+        }
+        String value = seconds == null ? "" : seconds.strip();
+        if (!value.equals("none") && !value.matches("\\d{1,9}")) {
+            throw new IllegalArgumentException("fault --retry-after needs whole seconds or none, not '" + value + "'");
+        }
+        return new FaultSpec(kind, status, delayMillis, method, pathGlob, times, value);
     }
 
 
@@ -152,8 +177,9 @@ public final class FaultSpec {
                 case "--path" -> result = result.path(required(value, word));
                 case "--method" -> result = result.method(required(value, word));
                 case "--times" -> result = result.times((int) parseNumber(value, "--times N"));
+                case "--retry-after" -> result = result.retryAfter(required(value, word));
                 default -> throw new IllegalArgumentException("unexpected '" + word
-                        + "' in fault: options are --method M, --path GLOB and --times N");
+                        + "' in fault: options are --method M, --path GLOB, --times N and (for 429) --retry-after SECONDS");
             }
             i++;
         }
@@ -214,6 +240,11 @@ public final class FaultSpec {
         return pathGlob;
     }
 
+    /** A 429's Retry-After seconds, or {@code none}; empty means the default (1 second). */
+    public Optional<String> retryAfter() {
+        return Optional.ofNullable(retryAfter);
+    }
+
     /** How many more requests this fault fires for; empty means until cleared. */
     public Optional<Integer> times() {
         return Optional.ofNullable(times);
@@ -234,6 +265,9 @@ public final class FaultSpec {
         }
         if (times != null) {
             text.append(" --times ").append(times);
+        }
+        if (retryAfter != null) {
+            text.append(" --retry-after ").append(retryAfter);
         }
         return text.toString();
     }

@@ -50,11 +50,14 @@ public final class Sandbox implements AutoCloseable {
     public static final String TRANSFORMER = SandboxTransformer.NAME;
 
     private final Emulator emulator;
+    private final java.time.Clock clock;
     private final WireMockServer server;
     private volatile SandboxTls tls;
+    private volatile java.nio.file.Path seedTrust;
 
     private Sandbox(SandboxOptions options) {
         this.emulator = new Emulator(options);
+        this.clock = options.clock();
         WireMockConfiguration configuration = options()
                 .bindAddress("127.0.0.1")
                 .port(options.port())
@@ -195,6 +198,48 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /**
+     * Deploys {@code count} test domains ({@code expiring} of them with certificates that end within
+     * days) and writes a folder of new bundles for them into {@code out} (new, or empty), with the
+     * seed's root as {@code out/ca.pem}.
+     *
+     * @throws IllegalArgumentException with a message for the user when the numbers or the folder will not do
+     */
+    public SeedResult seed(int count, int expiring, java.nio.file.Path out) {
+        SeedResult result = new Seeder(this, clock).seed(count, expiring, out);
+        seedTrust = result.trust();
+        return result;
+    }
+
+    /**
+     * The root of the last seed ({@code ca.pem} of its folder) while its domains may still be
+     * deployed: what the sandbox's commands judge seeded chains against when no {@code --trust} is given.
+     */
+    public Optional<java.nio.file.Path> seedTrust() {
+        return Optional.ofNullable(seedTrust);
+    }
+
+    /**
+     * The TLS front keeps serving {@code domain}'s current certificate, whatever is deployed next, as a
+     * platform that has not picked a replace up yet would: the served leaf then differs from the
+     * deployed one ("drift"). {@link #serveAsDeployed()} or {@link #reset()} ends it.
+     *
+     * @throws IllegalArgumentException when the domain is not deployed
+     */
+    public void holdServedCertificate(String domain) {
+        emulator.holdServed(domain);
+    }
+
+    /** The TLS front fails every handshake asking for {@code domain}, until {@link #serveAsDeployed()}. */
+    public void refuseHandshakes(String domain) {
+        emulator.refuseHandshakes(domain);
+    }
+
+    /** Ends every {@link #holdServedCertificate} and {@link #refuseHandshakes}. */
+    public void serveAsDeployed() {
+        emulator.serveAsDeployed();
+    }
+
     /** The private key PEM stored for a domain id: for serving the deployed certificate over TLS only. */
     Optional<String> privateKeyPem(String domainId) {
         return emulator.privateKeyPem(domainId);
@@ -252,6 +297,7 @@ public final class Sandbox implements AutoCloseable {
      */
     public void reset() {
         emulator.reset();
+        seedTrust = null;
         server.resetAll();
         if (tls != null) {
             tls.forget();

@@ -72,8 +72,14 @@ final class SniKeyManager extends X509ExtendedKeyManager {
         if (deployed.isEmpty()) {
             return Optional.empty();
         }
-        Emulator.Deployed chosen = covering(deployed, serverName).orElse(deployed.get(0));
-        return Optional.ofNullable(loaded.computeIfAbsent(alias(chosen.domain()), alias -> load(alias, chosen)));
+        Optional<Emulator.Deployed> covering = covering(deployed, serverName);
+        Optional<Emulator.Deployed> chosen = covering.isPresent() ? covering
+                : deployed.stream().filter(d -> !d.refused()).findFirst();
+        if (chosen.isEmpty() || chosen.get().refused()) {
+            return Optional.empty(); // no certificate: the handshake fails
+        }
+        Emulator.Deployed serve = chosen.get();
+        return Optional.ofNullable(loaded.computeIfAbsent(alias(serve.domain()), alias -> load(alias, serve)));
     }
 
     /** Forgets every parsed key (the store was reset). */

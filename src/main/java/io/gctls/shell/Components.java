@@ -10,6 +10,7 @@ import io.gctls.cert.HttpNetwork;
 import io.gctls.core.Environment;
 import io.gctls.core.Metrics;
 import io.gctls.core.XdgDirs;
+import io.gctls.rotate.Rotations;
 import io.gctls.shell.command.AuditQueryCommand;
 import io.gctls.shell.command.CertBundleCommand;
 import io.gctls.shell.command.CertExplainCommand;
@@ -23,6 +24,12 @@ import io.gctls.shell.command.CertInspectCommand;
 import io.gctls.shell.command.DeployCommand;
 import io.gctls.shell.command.DomainsListCommand;
 import io.gctls.shell.command.DomainsShowCommand;
+import io.gctls.shell.command.DomainsStatusCommand;
+import io.gctls.shell.command.RotateApplyCommand;
+import io.gctls.shell.command.RotateListCommand;
+import io.gctls.shell.command.RotatePlanCommand;
+import io.gctls.shell.command.RotateStatusCommand;
+import io.gctls.shell.command.SandboxSeedCommand;
 import io.gctls.shell.command.MetricsCommand;
 import io.gctls.shell.command.PayloadBuildCommand;
 import io.gctls.shell.command.PayloadPreviewCommand;
@@ -70,6 +77,7 @@ public final class Components implements AutoCloseable {
     private final Lazy<PayloadFactory> payloads;
     private final Lazy<ApiAccess> apiAccess;
     private final Lazy<SandboxControl> sandbox;
+    private final Lazy<Rotations> rotations;
     private final Lazy<GctlsShell> shell;
 
     private Components(Overrides overrides) {
@@ -88,6 +96,8 @@ public final class Components implements AutoCloseable {
         this.payloads = new Lazy<>(() -> new PayloadFactory(certInspector.get(), environment, metrics));
         this.apiAccess = new Lazy<>(() -> new ApiAccess(apiSession));
         this.sandbox = new Lazy<>(() -> new SandboxControl(apiSession, clock));
+        this.rotations = new Lazy<>(() -> new Rotations(certInspector.get(), clock, metrics,
+                dirs.state().resolve("rotations")));
         this.shell = new Lazy<>(this::buildShell);
     }
 
@@ -116,6 +126,11 @@ public final class Components implements AutoCloseable {
                 new DeployCommand(payloads(), apiAccess(), clock, metrics, environment),
                 new DomainsListCommand(apiAccess()),
                 new DomainsShowCommand(apiAccess()),
+                new DomainsStatusCommand(apiAccess(), certInspector(), sandbox(), clock),
+                new RotatePlanCommand(rotations(), apiAccess(), apiRuntime, sandbox()),
+                new RotateApplyCommand(rotations(), apiAccess(), apiRuntime, sandbox()),
+                new RotateStatusCommand(rotations()),
+                new RotateListCommand(rotations()),
                 new AuditQueryCommand(apiAccess(), environment, clock, metrics),
                 new AuditTailCommand(apiAccess(), environment, clock),
                 new ProbeCommand(certInspector(), sandbox(), metrics),
@@ -130,6 +145,7 @@ public final class Components implements AutoCloseable {
                 new SandboxStatusCommand(sandbox()),
                 new SandboxFaultCommand(sandbox()),
                 new SandboxFaultClearCommand(sandbox(), apiRuntime),
+                new SandboxSeedCommand(sandbox()),
                 new SandboxIssueCommand(sandbox()),
                 new SandboxRevokeCommand(sandbox()),
                 new MetricsCommand(metrics));
@@ -202,6 +218,10 @@ public final class Components implements AutoCloseable {
 
     public ApiAccess apiAccess() {
         return apiAccess.get();
+    }
+
+    public Rotations rotations() {
+        return rotations.get();
     }
 
     public SandboxControl sandbox() {

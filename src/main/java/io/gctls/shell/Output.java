@@ -69,6 +69,17 @@ public final class Output {
         };
     }
 
+    /**
+     * Shows {@code text} as the one live line on a terminal's stderr (a rotation's done/total, rate
+     * and ETA), replacing what it showed before; any other output clears it first. Nothing at all
+     * when stderr is not a terminal.
+     */
+    public void live(String text) {
+        if (status != null) {
+            status.show(text);
+        }
+    }
+
     /** Removes the countdown line, if one is shown. */
     public void clearStatus() {
         if (status != null) {

@@ -51,6 +51,15 @@ final class StatusLine {
         ticking = TICKS.scheduleAtFixedRate(this::render, 1, 1, TimeUnit.SECONDS);
     }
 
+    /** Shows {@code text} as the line (a long run's progress), until the next line, wait or clear. */
+    synchronized void show(String text) {
+        stopTicking();
+        notice = null;
+        err.print(CLEAR + text);
+        err.flush();
+        shown = true;
+    }
+
     /** Redraws the line with what is left of the wait; clears it when nothing is. */
     synchronized void render() {
         if (notice == null) {

@@ -57,7 +57,7 @@ class FaultSpecTest {
             "503 --times|fault --times N needs a whole number, not ''",
             "503 --path|fault option --path needs a value",
             "503 --path --times 2|fault option --path needs a value",
-            "503 --colour red|unexpected '--colour' in fault: options are --method M, --path GLOB and --times N",
+            "503 --colour red|unexpected '--colour' in fault: options are --method M, --path GLOB, --times N and (for 429) --retry-after SECONDS",
             "503 --method P0ST|fault method must be an HTTP method such as POST, not 'P0ST'"})
     void refusesWithAMessageNamingTheProblem(String text, String message) {
         assertThatThrownBy(() -> FaultSpec.parse(text)).isInstanceOf(IllegalArgumentException.class)
@@ -79,5 +79,20 @@ class FaultSpecTest {
         assertThat(FaultSpec.status(503).path("/api/v2/a.b").matches("GET", "/api/v2/axb")).isFalse();
         assertThat(FaultSpec.status(503).method("POST").matches("GET", "/x")).isFalse();
         assertThat(FaultSpec.status(503).matches("DELETE", "/anything/at/all")).isTrue();
+    }
+
+    @Test
+    void a429CanSayHowLongToWaitOrNothingAtAll() {
+        FaultSpec hours = FaultSpec.parse("429 --method POST --retry-after 7200 --times 1");
+        FaultSpec silent = FaultSpec.parse("429 --retry-after none");
+
+        assertThat(hours.retryAfter()).hasValue("7200");
+        assertThat(hours.toString()).isEqualTo("429 --method POST --times 1 --retry-after 7200");
+        assertThat(FaultSpec.parse(hours.toString())).isEqualTo(hours);
+        assertThat(silent.retryAfter()).hasValue("none");
+        assertThatThrownBy(() -> FaultSpec.parse("503 --retry-after 5"))
+                .hasMessage("--retry-after goes with a 429 fault only");
+        assertThatThrownBy(() -> FaultSpec.parse("429 --retry-after soon"))
+                .hasMessage("fault --retry-after needs whole seconds or none, not 'soon'");
     }
 }

@@ -85,6 +85,22 @@ class SandboxFaultTest {
     }
 
     @Test
+    void a429FaultCanAskForHoursOrSayNothingOfWhenToRetry() throws IOException {
+        sandbox.addFault(FaultSpec.status(429).retryAfter("7200").times(1));
+        sandbox.addFault(FaultSpec.status(429).retryAfter("none").times(1));
+
+        HttpResponse<String> hours = http.get(DOMAINS, token);
+        HttpResponse<String> silent = http.get(DOMAINS, token);
+
+        assertThat(genesysError(hours, 429, "too.many.requests.retry.after").get("message").stringValue())
+                .isEqualTo("Rate limit exceeded the maximum. Retry the request in [7200] seconds");
+        assertThat(hours.headers().firstValue("Retry-After")).hasValue("7200");
+        assertThat(genesysError(silent, 429, "too.many.requests").get("message").stringValue())
+                .isEqualTo("Rate limit exceeded the maximum.");
+        assertThat(silent.headers().firstValue("Retry-After")).isEmpty();
+    }
+
+    @Test
     void timesNExpires() throws IOException {
         sandbox.addFault(FaultSpec.status(503).method("POST").path(DOMAINS).times(2));
 

@@ -44,14 +44,14 @@ public final class SandboxHttp {
     }
 
     /** A fresh token for the sandbox client. */
-    String login() throws IOException {
+    public String login() throws IOException {
         HttpResponse<String> response = tokenRequest(basic(Sandbox.CLIENT_ID, Sandbox.CLIENT_SECRET),
                 "application/x-www-form-urlencoded", "grant_type=client_credentials");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json(response).get("access_token").stringValue();
     }
 
-    HttpResponse<String> call(String method, String path, String token, Object body) throws IOException {
+    public HttpResponse<String> call(String method, String path, String token, Object body) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(10));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
