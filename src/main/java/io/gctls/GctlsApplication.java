@@ -4,6 +4,7 @@ import io.gctls.core.DebugLogging;
 import io.gctls.core.GctlsException;
 import io.gctls.shell.Components;
 import io.gctls.shell.LaunchOptions;
+import java.util.List;
 
 /**
  * gctls: an interactive shell for Genesys Cloud custom-domain TLS certificates.
@@ -30,11 +31,20 @@ public final class GctlsApplication {
             System.err.println("error: " + e.getMessage());
             return e.exitCode().code();
         }
+        if (System.getProperty("gctls.noprefetch") == null && !answersAtOnce(options)) {
+            ClassPathPrefetch.start(System.getProperty("java.class.path"));
+        }
         if (options.settings().debug()) {
             DebugLogging.enable();
         }
         try (Components components = Components.create()) {
             return components.shell().launch(options);
         }
+    }
+
+    /** Built-ins that touch no service lookup: the prefetch would only compete for a core. */
+    private static boolean answersAtOnce(LaunchOptions options) {
+        List<String> words = options.commandWords();
+        return !words.isEmpty() && (words.get(0).equals("version") || words.get(0).equals("help"));
     }
 }

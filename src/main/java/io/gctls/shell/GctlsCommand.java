@@ -1,9 +1,5 @@
 package io.gctls.shell;
 
-import io.gctls.core.Cancellation;
-import io.gctls.core.ExitCode;
-import io.gctls.core.Prompter;
-import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -74,17 +70,13 @@ public abstract class GctlsCommand extends AbstractCommand {
     }
 
     /**
-     * The path Spring Shell itself takes (its test client, its own runners): run with text output
-     * to the context's writer. gctls's own runner calls {@link #run} directly with richer context.
+     * Spring Shell's own way to run a command, which gctls never takes: its runner ({@link GctlsShell},
+     * {@link CommandRunner}) calls {@link #run} with the session, the prompter and Ctrl-C, and owns exit
+     * codes. Spring Shell's registry and completer only read the command's name and options.
      */
     @Override
-    public ExitStatus doExecute(CommandContext context) throws Exception {
-        PrintWriter writer = context.outputWriter();
-        Output output = new Output(writer, writer, OutputFormat.TEXT, false);
-        ParsedCommand parsed = ParsedCommand.from(this, context.parsedInput());
-        ExitCode code = CommandRunner.runParsed(this, parsed, output, Prompter.none(), Cancellation.create(),
-                SessionSettings.defaults());
-        return new ExitStatus(code.code(), code.name());
+    public ExitStatus doExecute(CommandContext context) {
+        throw new UnsupportedOperationException("gctls runs '" + getName() + "' through its own runner (GctlsShell)");
     }
 
     private List<CompletionProposal> complete(org.springframework.shell.core.command.completion.CompletionContext c) {

@@ -5,9 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.shell.core.command.CommandArgument;
-import org.springframework.shell.core.command.CommandOption;
-import org.springframework.shell.core.command.ParsedInput;
 
 /**
  * A command line resolved to its command, with option values by long name (as typed, and
@@ -37,7 +34,7 @@ public record ParsedCommand(GctlsCommand command, Map<String, String> options, L
         for (Map.Entry<String, String> given : options.entrySet()) {
             OptionSpec spec = command.optionSpec(given.getKey()).orElse(null);
             if (spec == null) {
-                continue; // the parser refuses unknown options; Spring Shell's own path may bring others
+                continue; // the parser refuses unknown options before this
             }
             try {
                 values.put(spec.name(), spec.convert(given.getValue()));
@@ -48,18 +45,5 @@ public record ParsedCommand(GctlsCommand command, Map<String, String> options, L
             }
         }
         return values;
-    }
-
-    /** Adapts Spring Shell's own parse result, for the path where Spring Shell drives the command. */
-    static ParsedCommand from(GctlsCommand command, ParsedInput input) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (CommandOption option : input.options()) {
-            String name = option.longName() == null || option.longName().isEmpty()
-                    ? command.optionSpecs().stream().filter(s -> s.shortName() == option.shortName())
-                            .map(OptionSpec::name).findFirst().orElse(String.valueOf(option.shortName()))
-                    : option.longName();
-            options.put(name, option.value() == null ? "" : option.value());
-        }
-        return new ParsedCommand(command, options, input.arguments().stream().map(CommandArgument::value).toList());
     }
 }
