@@ -178,7 +178,7 @@ Feature: Query and tail the audit log until the change shows up
   Scenario: A follow needs an interval of a second or more
     When I run "gctls audit tail --follow --interval 200ms"
     Then the exit code is 2
-    And stderr is one line starting with "error: --interval must be at least 1.0 s, not 200 ms"
+    And stderr is one line starting with "error: --interval must be at least 1s, not 200ms"
 
   Scenario Outline: Bad audit options are usage errors that say what is accepted
     When I run "gctls audit query <options>"
@@ -189,8 +189,8 @@ Feature: Query and tail the audit log until the change shows up
     Examples:
       | options                          | message                                                                      |
       | --status maybe                   | audit query: status 'MAYBE' is not one of SUCCESS, FAILURE, WARNING           |
-      | --page-size 0                    | audit query: page size must be between 1 and 500, not 0                      |
-      | --max-pages 0                    | audit query: max pages must be at least 1, not 0                             |
+      | --page-size 0                    | --page-size must be at least 1, not 0                                        |
+      | --max-pages 0                    | --max-pages must be at least 1, not 0                                        |
       | --since 1h --until 2h            | --since                                                                      |
       | --since yesterday                | --since: 'yesterday' is neither a duration back from now (30m, 1h, 1d) nor   |
       | --source elsewhere               | --source must be one of realtime, async, auditlogs, not 'elsewhere'          |
@@ -213,3 +213,15 @@ Feature: Query and tail the audit log until the change shows up
     Then the exit code is 0
     And stdout contains "one JSON object per event per line"
     And stdout contains "--source realtime|async|auditlogs"
+
+  Scenario: Ctrl-C is how a follow at the prompt ends: no error, and the prompt goes on
+    Given Ctrl-C is pressed during the first wait of 5 seconds or more
+    When I type at the prompt with "--sandbox":
+      """
+      audit tail --follow
+      version
+      """
+    Then the output contains "audit tail stopped by Ctrl-C after"
+    And the output does not contain "error:"
+    And the output does not contain "cancelled; back at the prompt"
+    And the output contains "gctls dev"

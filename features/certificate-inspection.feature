@@ -13,8 +13,8 @@ Feature: Certificate inspection
     When I run "gctls cert inspect --cert ${fixtures}/chain/leaf.pem --key ${fixtures}/chain/leaf.key --chain ${fixtures}/chain/chain.pem --domain www.example.com --trust ${fixtures}/chain/root.pem"
     Then the exit code is 0
     And stdout contains "Certificate 0: leaf (from --cert)"
-    And stdout contains "subject    CN=www.example.com,O=Example"
-    And stdout contains "SCTs       embedded"
+    And stdout contains "subject      CN=www.example.com,O=Example"
+    And stdout contains "SCTs         embedded"
     And stdout contains "No findings."
     And stdout contains "Verdict: ok (0 errors, 0 warnings)"
     And there is no stack trace

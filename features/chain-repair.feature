@@ -17,10 +17,10 @@ Feature: Chain repair, revocation and finding explanations
       """
     Then the output contains "issued www.example.com (serial "
     And the output contains "WARN   chain-completed-from-aia  the path to 'gctls Sandbox Root CA' works only with 'gctls Sandbox Intermediate CA', fetched from the CA Issuers (AIA) URL http://127.0.0.1:"
-    And the output contains "  revocation good (OCSP)"
-    And the output contains "  CA issuers http://127.0.0.1:"
+    And the output contains "  revocation   good (OCSP)"
+    And the output contains "  CA issuers   http://127.0.0.1:"
     And the output contains "wrote 1 certificate after the leaf 'www.example.com': 'gctls Sandbox Intermediate CA' to ${tmp}/chain.pem"
-    And the output contains "fixed      added 'gctls Sandbox Intermediate CA', fetched from http://127.0.0.1:"
+    And the output contains "fixed        added 'gctls Sandbox Intermediate CA', fetched from http://127.0.0.1:"
     And the output contains "revoked the certificate of www.example.com (serial "
     And the output contains "ERROR  revoked  'www.example.com' is revoked: OCSP says so (keyCompromise)"
     And the file "${tmp}/chain.pem" contains "-----BEGIN CERTIFICATE-----"
@@ -45,7 +45,7 @@ Feature: Chain repair, revocation and finding explanations
     When I run "gctls cert inspect --cert ${fixtures}/revocation/good.pem --chain ${fixtures}/revocation/chain.pem --trust ${fixtures}/pki/root-ca.pem --offline"
     Then the exit code is 0
     And stdout contains "Network: --offline: no AIA, OCSP or CRL fetch (left out: http://ocsp.gctls.test/, http://crl.gctls.test/rev-int.crl)"
-    And stdout contains "  revocation not checked: --offline"
+    And stdout contains "  revocation   not checked: --offline"
 
   Scenario: cert explain prints what a code means, why clients fail and how to fix it
     When I run "gctls cert explain chain-completed-from-aia"

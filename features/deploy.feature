@@ -11,7 +11,7 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
     When I run "gctls deploy --domain www.example.com ${good}"
     Then the exit code is 0
     And stdout contains "deployed www.example.com (id "
-    And stdout contains "status     active"
+    And stdout contains "status       active"
     And the API received 1 "POST" request to "/api/v2/customdomains"
     And the sandbox holds the domain "www.example.com"
     When I run "gctls domains list --output json"
@@ -175,6 +175,21 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
     And the API received 0 "GET" requests to "/api/v2/customdomains"
     And the output shows nothing of the key "${leafkey}" or the password "no-password-used"
 
+  Scenario: A dry run with --replace says it would PUT, not POST
+    When I run "gctls deploy --domain www.example.com ${good} --dry-run --replace"
+    Then the exit code is 0
+    And stdout contains "then PUT this body to it"
+    And stdout does not contain "then POST this body"
+
+  Scenario: Text shows every SHA-256 fingerprint one way, JSON keeps its own
+    When I run "gctls deploy --domain www.example.com ${good}"
+    Then the exit code is 0
+    And stdout matches "SHA-256      ([0-9A-F]{2}:){31}[0-9A-F]{2}"
+    When I run "gctls domains list"
+    Then stdout matches "([0-9A-F]{2}:){7}[0-9A-F]{2}[.]{3}"
+    When I run "gctls domains list --output json"
+    Then the JSON at "$.domains[0].certificateFingerprint" matches "[0-9a-f]{64}"
+
   Scenario: A chain out of order is fixed up in the payload and said so; --strict makes it fail
     When I run "gctls payload preview --domain www.example.com ${reversed} --output json"
     Then the exit code is 0
@@ -219,6 +234,12 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
     Then the exit code is 3
     And stderr contains "not overwriting"
 
+  Scenario: payload save into a folder that does not exist is refused, and no folder is made
+    When I run "gctls payload save --out ${tmp}/no-such-dir/body.json --domain www.example.com ${good}"
+    Then the exit code is 3
+    And stderr is one line starting with "error: cannot write ${tmp}/no-such-dir/body.json: the folder ${tmp}/no-such-dir does not exist"
+    And the file "${tmp}/no-such-dir" does not exist
+
   Scenario: No private key, token or secret in any output, even with --verbose and --debug
     When I run "gctls deploy --domain www.example.com ${good} --verbose --debug"
     Then the exit code is 0
@@ -242,7 +263,7 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
       metrics --output json
       """
     Then the exit code is 0
-    And stdout contains "audit      Create recorded at"
+    And stdout contains "audit        Create recorded at"
     And stdout contains "after the deploy began; seen after"
     And stdout contains "\"step\" : \"audit\""
 

@@ -14,15 +14,15 @@ Feature: Probe a live TLS endpoint
       """
     Then the output contains "probe www.example.com: connected to 127.0.0.1:"
     And the output contains "(the sandbox's TLS port: www.example.com is deployed in the sandbox)"
-    And the output contains "SNI        www.example.com"
-    And the output contains "protocol   TLSv1.3, TLS_"
-    And the output contains "OCSP       not stapled"
+    And the output contains "SNI          www.example.com"
+    And the output contains "protocol     TLSv1.3, TLS_"
+    And the output contains "OCSP         not stapled"
     And the output contains "served leaf is --expect-cert ${fixtures}/chain/leaf.pem"
     And the output contains "Certificate 0: leaf (served)"
     And the output contains "Certificate 1: intermediate (served)"
     And the output contains the SHA-256 of "${fixtures}/chain/leaf.pem"
     And the output contains "Verdict: ok (0 errors, 0 warnings)"
-    And the output contains "TLS            127.0.0.1:"
+    And the output contains "TLS          127.0.0.1:"
     And there is no stack trace
     And no output contains the private key in "${fixtures}/chain/leaf.key"
 
@@ -34,7 +34,7 @@ Feature: Probe a live TLS endpoint
       probe www.example.com --trust ${fixtures}/pki/root-ca.pem --expect-cert ${fixtures}/chain/leaf.pem
       """
     Then the output contains "replaced the certificate of www.example.com"
-    And the output contains "key        EC P-256"
+    And the output contains "key          EC P-256"
     And the output contains the SHA-256 of "${fixtures}/ok-ec/p256.pem"
     And the output contains "served leaf is NOT --expect-cert ${fixtures}/chain/leaf.pem"
     And the output contains "ERROR  unexpected-cert  the server sent the leaf 'www.example.com' (SHA-256 "

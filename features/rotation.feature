@@ -80,7 +80,8 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
     And the API received 0 "POST" requests to "/api/v2/customdomains"
 
   Scenario: Interrupted after some domains, then resumed: each domain exactly once
-    Given Ctrl-C is pressed once the sandbox holds 5 domains
+    Given the sandbox allows 6 requests per minute
+    And Ctrl-C is pressed once the sandbox holds 5 domains
     When I run "gctls rotate apply --dir ${fleet} --trust ${trust} --concurrency 1"
     Then the exit code is 130
     And stdout contains "not done (interrupted)"

@@ -42,7 +42,7 @@ Feature: The built-in sandbox
       auth status
       """
     Then the output contains "fault added: 503"
-    And the output contains "faults         503"
+    And the output contains "faults       503"
     And the output contains "error: GET /api/v2/tokens/me failed: 503"
     And the output contains "cleared 1 fault"
     And the output contains "logged in to http://127.0.0.1:"
@@ -105,3 +105,23 @@ Feature: The built-in sandbox
     Then the output contains "token revoked"
     And the output contains "\"sandbox\" : true"
     And the output does not contain "error:"
+
+  Scenario: The sandbox's public secret stays printable after it was typed as a secret
+    When I type at the prompt with "--sandbox":
+      """
+      auth login --api-url http://127.0.0.1:9 --client-id someone --client-secret gctls-sandbox-secret
+      sandbox status
+      """
+    Then the output contains "GENESYS_API_SECRET=gctls-sandbox-secret"
+
+  Scenario: After sandbox stop the prompt says so and the next command fails at once with the way back
+    When I type at the prompt with "--sandbox":
+      """
+      sandbox stop
+      domains list
+      """
+    Then the output contains "sandbox stopped"
+    And the output contains "gctls> "
+    And the output contains "error: the sandbox is stopped: start it again with 'sandbox start'"
+    And the output does not contain "circuit open"
+    And the output does not contain "attempts over"

@@ -98,3 +98,37 @@ Feature: The shell and its conventions
     And the output contains "deployed"
     And the output contains "Verdict: ok"
     And the output contains "served leaf is --expect-cert"
+
+  Scenario: help on a family of commands lists them
+    When I run "gctls help sandbox"
+    Then the exit code is 0
+    And stdout contains "sandbox start"
+    And stdout contains "sandbox fault clear"
+
+  Scenario: help quit shows exit, which quit is another name for
+    When I run "gctls help quit"
+    Then the exit code is 0
+    And stdout contains "exit - Leave the prompt (also: quit, Ctrl-D)"
+
+  Scenario: A mistyped command is answered with the one that was meant
+    When I run "gctls deplyo --dry-run"
+    Then the exit code is 2
+    And stderr is one line starting with "error: unknown command 'deplyo'; did you mean 'deploy'?"
+    When I run "gctls help deplyo"
+    Then the exit code is 2
+    And stderr contains "did you mean 'deploy'?"
+
+  Scenario Outline: User input quoted in a message is cut short with its length
+    Given "${huge}" is a word of 100000 letters
+    When I run "<command>"
+    Then the exit code is <code>
+    And stderr is shorter than 600 characters
+    And stderr contains " characters)"
+
+    Examples:
+      | command                                                                                     | code |
+      | gctls ${huge}                                                                               | 2    |
+      | gctls cert inspect --cert ${huge}.pem                                                       | 3    |
+      | gctls probe ${huge}.example.com --connect 127.0.0.1:1 --timeout 1s                          | 2    |
+      | gctls audit query --since ${huge}                                                           | 2    |
+      | gctls audit query --page-size ${huge}                                                       | 2    |

@@ -47,7 +47,7 @@ public final class AuditTimes {
             try {
                 return OffsetDateTime.parse(value + "Z").toInstant();
             } catch (DateTimeParseException again) {
-                throw new IllegalArgumentException("'" + text + "' is neither a duration back from now (30m, 1h, 1d)"
+                throw new IllegalArgumentException(io.gctls.core.Quote.of(text) + " is neither a duration back from now (30m, 1h, 1d)"
                         + " nor an ISO-8601 time (2026-05-01T12:00:00Z) or date (2026-05-01)");
             }
         }

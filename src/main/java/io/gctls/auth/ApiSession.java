@@ -117,10 +117,18 @@ public final class ApiSession {
         if (active != null) {
             return active;
         }
+        return activate(forCommand(request, prompter, tokenCacheAllowed));
+    }
+
+    /**
+     * A connection for one command that named its own ({@code domains list --region eu-west-1}):
+     * resolved like {@link #current}, but the session's connection stays what it was.
+     */
+    public Connected forCommand(ConnectionRequest request, Prompter prompter, boolean tokenCacheAllowed) {
         Connection connection = resolver.resolve(withSelectedProfile(request), tokenCacheAllowed);
-        Connected connected = connect(connection);
+        Connected connected = prepare(connection);
         if (!connection.credentials().hasSecret() && connected.tokens().current().isEmpty()) {
-            connected = connect(connection.withCredentials(askSecret(connection, prompter)));
+            connected = prepare(connection.withCredentials(askSecret(connection, prompter)));
         }
         return connected;
     }

@@ -9,6 +9,7 @@ import io.gctls.core.Numbers;
 import io.gctls.core.Quote;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -33,10 +34,17 @@ public final class ConnectionResolver {
 
     private final Environment env;
     private final ProfileStore profiles;
+    /** Where the last login is remembered; null: not remembered (tests, embedded use). */
+    private final Path stateDir;
 
     public ConnectionResolver(Environment env, ProfileStore profiles) {
+        this(env, profiles, null);
+    }
+
+    public ConnectionResolver(Environment env, ProfileStore profiles, Path stateDir) {
         this.env = env;
         this.profiles = profiles;
+        this.stateDir = stateDir;
     }
 
     public Connection resolve(ConnectionRequest request, boolean tokenCacheAllowed) {
@@ -47,25 +55,72 @@ public final class ConnectionResolver {
         ClientCredentials credentials = credentials(request, profile, clientId, sources);
         RetrySettings retry = profile.map(p -> retrySettings(p)).orElse(RetrySettings.defaults());
         boolean cache = tokenCacheAllowed && profile.flatMap(Profile::tokenCache).orElse(true);
-        return new Connection(endpoints, credentials, profile.map(Profile::name), retry, cache, false,
-                ApiPaths.resolve(env, profile), Map.copyOf(sources));
+        return new Connection(endpoints, credentials, profile.map(Profile::name)
+                .filter(name -> !name.equals(LastLogin.SOURCE)), retry, cache, false,
+                ApiPaths.resolve(env, profile), java.util.Collections.unmodifiableMap(sources));
     }
 
-    /** True when something (flags, environment or a profile) says where to connect. */
+    /** True when something (flags, environment, a profile or the last login) says where to connect. */
     public boolean hasTarget(ConnectionRequest request) {
         return request.region().isPresent() || request.apiUrl().isPresent()
-                || env.first(REGION, ENV_URL).isPresent() || profileName(request).isPresent();
+                || env.first(REGION, ENV_URL).isPresent() || profileName(request).isPresent()
+                || lastLogin().isPresent();
+    }
+
+    /**
+     * The one answer, everywhere, when nothing says where to connect: exit 4 (nobody to
+     * authenticate as), with every way to say it.
+     */
+    public GctlsException notConfigured() {
+        return new GctlsException(ExitCode.AUTH, "not logged in, and no connection is configured: run 'auth login "
+                + "--region REGION --client-id ID --client-secret-file FILE' (or --api-url URL), set " + REGION
+                + " (or " + ENV_URL + "), add a profile to " + profiles.configFile() + ", or try the built-in "
+                + "sandbox ('sandbox start' at the prompt, or: gctls --sandbox)");
+    }
+
+    /** Remembers where a login went, for the next one-shot run (never the secret). */
+    public void rememberLogin(LastLogin login) {
+        if (stateDir == null) {
+            return;
+        }
+        try {
+            login.write(stateDir);
+        } catch (java.io.IOException e) {
+            // a convenience: the login itself worked; the next run needs its flags again
+        }
+    }
+
+    /** After {@code auth logout} or {@code profile use}: the next run does not go back there. */
+    public void forgetLogin() {
+        if (stateDir != null) {
+            LastLogin.forget(stateDir);
+        }
+    }
+
+    public Optional<LastLogin> lastLogin() {
+        return stateDir == null ? Optional.empty() : LastLogin.read(stateDir);
+    }
+
+    /** The profile named by --profile or GCTLS_PROFILE: named, so it beats the last login. */
+    private Optional<String> namedProfile(ConnectionRequest request) {
+        return request.profile().or(() -> env.get(PROFILE));
     }
 
     private Optional<String> profileName(ConnectionRequest request) {
-        if (request.profile().isPresent()) {
-            return request.profile();
-        }
-        return env.get(PROFILE).or(profiles::defaultName);
+        return namedProfile(request).or(profiles::defaultName);
     }
 
     private Optional<Profile> profileFor(ConnectionRequest request, Map<String, String> sources) {
-        Optional<String> name = profileName(request);
+        Optional<String> named = namedProfile(request);
+        if (named.isEmpty() && !request.region().isPresent() && !request.apiUrl().isPresent()
+                && env.first(REGION, ENV_URL).isEmpty()) {
+            Optional<LastLogin> last = lastLogin();
+            if (last.isPresent()) {
+                sources.put("profile", LastLogin.SOURCE);
+                return Optional.of(last.get().asProfile());
+            }
+        }
+        Optional<String> name = named.or(profiles::defaultName);
         name.ifPresent(n -> sources.put("profile", request.profile().isPresent() ? "--profile"
                 : env.get(PROFILE).isPresent() ? PROFILE : "default profile"));
         return name.map(profiles::require);
@@ -92,7 +147,7 @@ public final class ConnectionResolver {
         }
         if (profile.isPresent()) {
             Profile p = profile.get();
-            sources.put("api", "profile " + p.name());
+            sources.put("api", p.name().equals(LastLogin.SOURCE) ? LastLogin.SOURCE : "profile " + p.name());
             String where = "api-url of profile " + p.name() + " in " + profiles.configFile();
             if (p.apiUrl().isPresent()) {
                 return Endpoints.fromApiUrl(checkedUrl(p.apiUrl().get(), where), p.loginUrl().map(u -> checkedUrl(u,
@@ -105,9 +160,7 @@ public final class ConnectionResolver {
             throw GctlsException.usage("profile " + p.name() + " in " + profiles.configFile()
                     + " has neither region nor api-url");
         }
-        throw GctlsException.usage("no Genesys Cloud region given: pass --region (e.g. eu-west-1) or --api-url, set "
-                + REGION + " or " + ENV_URL + ", add a profile to " + profiles.configFile()
-                + ", or try the built-in sandbox with: gctls --sandbox");
+        throw notConfigured();
     }
 
     private String clientId(ConnectionRequest request, Optional<Profile> profile, Map<String, String> sources) {

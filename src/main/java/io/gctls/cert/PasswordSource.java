@@ -64,7 +64,7 @@ final class PasswordSource {
         if (environment.raw(ENVIRONMENT_VARIABLE).isPresent()) {
             return ENVIRONMENT_VARIABLE;
         }
-        return "the password typed";
+        return "the prompt";
     }
 
     /** The first password to try; empty when there is none and nobody can be asked. */

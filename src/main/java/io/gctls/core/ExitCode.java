@@ -37,14 +37,11 @@ public enum ExitCode {
         return this == OK;
     }
 
-    /** The worse of two outcomes, so that a run of several steps reports its worst one. */
+    /**
+     * The worse of two outcomes, so that a run of several steps reports its worst one: the higher
+     * code (0 ok, 1 warnings, then usage, input, auth, refused, unavailable, internal, interrupted),
+     * whichever order they come in.
+     */
     public ExitCode worst(ExitCode other) {
-        if (this == OK) {
-            return other;
-        }
-        if (other == OK || other == WARNINGS) {
-            return this;
-        }
-        return this == WARNINGS ? other : this;
-    }
-}
+        return other.code > code ? other : this;
+    }}

@@ -181,7 +181,8 @@ public final class InputFiles {
     }
 
     private static GctlsException cannot(Path path, String what, String why) {
-        return GctlsException.input("cannot read " + what + " " + path + ": " + why);
+        // a path is user input: a 100 KB one is quoted cut short, with its length
+        return GctlsException.input("cannot read " + what + " " + Quote.shortened(path.toString(), 200) + ": " + why);
     }
 
     /** One phrase for an I/O failure, without Java class names. */

@@ -36,6 +36,8 @@ public final class Secrets {
 
     private static final Set<String> VALUES = ConcurrentHashMap.newKeySet();
     private static volatile Index index = Index.EMPTY;
+    /** Values known to be public (the built-in sandbox's fixed client secret): never masked. */
+    private static final Set<String> PUBLIC = ConcurrentHashMap.newKeySet();
 
     private Secrets() {
     }
@@ -71,6 +73,9 @@ public final class Secrets {
             return;
         }
         String value = secret.toString();
+        if (PUBLIC.contains(value)) {
+            return;
+        }
         boolean added = VALUES.add(value);
         // escaped by hand rather than by Jackson: a key read by a one-shot cert inspect lands here, and
         // loading Jackson for that would cost every such run its start-up time
@@ -80,6 +85,25 @@ public final class Secrets {
         added |= VALUES.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
         if (added) {
             synchronized (VALUES) {
+                index = Index.of(Set.copyOf(VALUES));
+            }
+        }
+    }
+
+    /**
+     * A value printed on purpose because it is no secret, such as the sandbox's fixed credentials
+     * in its {@code export} lines: typing it as {@code --client-secret} must not mask it there.
+     */
+    public static void declarePublic(String value) {
+        if (value == null) {
+            return;
+        }
+        PUBLIC.add(value);
+        synchronized (VALUES) {
+            String json = value.replace("\\", "\\\\").replace("\"", "\\\"");
+            boolean removed = VALUES.remove(value) | VALUES.remove(json) | VALUES.remove(json.replace("/", "\\/"))
+                    | VALUES.remove(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            if (removed) {
                 index = Index.of(Set.copyOf(VALUES));
             }
         }

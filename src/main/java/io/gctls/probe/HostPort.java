@@ -68,7 +68,7 @@ public record HostPort(String host, int port, boolean explicitPort) {
     }
 
     private static GctlsException bad(String text, String what, String why) {
-        return GctlsException.usage(what + " '" + (text == null ? "" : text.strip()) + "': " + why
+        return GctlsException.usage(what + " " + io.gctls.core.Quote.of(text == null ? "" : text.strip()) + ": " + why
                 + " (expected HOST[:PORT], e.g. www.example.com, www.example.com:8443 or [2001:db8::1]:443)");
     }
 

@@ -117,8 +117,8 @@ public final class TlsHandshake {
         try {
             return new SNIHostName(target.sniName());
         } catch (IllegalArgumentException e) {
-            throw GctlsException.usage("'" + target.host() + "' cannot be sent as a TLS server name (SNI): "
-                    + e.getMessage());
+            throw GctlsException.usage(io.gctls.core.Quote.of(target.host())
+                    + " cannot be sent as a TLS server name (SNI): " + e.getMessage());
         }
     }
 

@@ -26,12 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * {@code domains status}: the fleet's health, "what is about to break" (docs/commands.md). For every
- * deployed domain: the days its certificate has left ({@code expires-soon} within the warning days,
- * {@code expired} after); with probing, a live handshake per domain (a bounded number at once)
- * comparing the served leaf with the deployed one ({@code drift}), the negotiated protocol with the
- * domain's TLS floor ({@code below-tls-floor}) and the served chain's own verdict, or
- * {@code handshake-failed} when there was no handshake to judge.
+ * {@code domains status}: the fleet's health, "what is about to break" (docs/rotation.md, "Fleet
+ * health"). For every deployed domain: the days its certificate has left ({@code expires-soon}
+ * within the warning days, {@code expired} after); with probing, a live handshake per domain (a
+ * bounded number at once) comparing the served leaf with the deployed one ({@code drift}), the
+ * negotiated protocol with the domain's TLS floor ({@code below-tls-floor}) and the served chain's
+ * own verdict, or {@code handshake-failed} when there was no handshake to judge.
  */
 public final class FleetStatus {
 

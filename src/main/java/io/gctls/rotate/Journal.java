@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * file before each domain's request ({@code intent}) and one after it ({@code outcome}), so that a
  * process killed at any moment leaves a record that says, per domain, whether it is done, failed,
  * or was in flight. Reading tolerates a last line cut short by the kill; a line of a journal
- * version this gctls does not know is refused, not guessed at. See docs/reliability.md, "Rotations".
+ * version this gctls does not know is refused, not guessed at. See docs/rotation.md.
  *
  * <p>Every line has {@code v} (the journal version), {@code type} and {@code at}: {@code start}
  * (id, source, API, options), {@code resume}, {@code intent} (domain, action, fingerprint),

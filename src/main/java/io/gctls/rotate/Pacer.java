@@ -4,14 +4,16 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Spreads a rotation's requests over the token's rate-limit window so that its allowance is used
- * but not exceeded (docs/reliability.md, "Rotations"). It learns the window from each answer's
+ * Paces a rotation's requests from the token's rate-limit window so that its allowance is used
+ * but not exceeded (docs/rotation.md). It learns the window from each answer's
  * {@code inin-ratelimit-allowed}, {@code -count} and {@code -reset} headers and hands out send
- * times ("slots") one interval apart, the interval being what is left of the window divided by
- * what is left of the allowance, less the requests already on their way. With the allowance spent
- * it holds everything until the window resets; after a 429 it holds until the answer's wait ends.
- * Before any answer has told it the window it does not hold requests back (the caller's
- * concurrency bounds that first burst).
+ * times ("slots"). While what is left of the window's allowance covers all the work still to do,
+ * nothing is held back (Genesys counts per fixed window: a batch that fits is sent at once).
+ * Otherwise slots are one interval apart, the interval being what is left of the window divided by
+ * what is left of its allowance, less the requests already on their way; with the allowance spent
+ * everything waits for the window to reset, and after a 429 until the answer's wait ends. Before
+ * any answer has told it the window it holds nothing back (the caller's concurrency bounds that
+ * first burst).
  *
  * <p>One slot per domain: the rotation books it before the domain's first request, so that Ctrl-C
  * can end the wait. The few extra requests an unclear answer needs are not booked, but the server
@@ -33,8 +35,13 @@ public final class Pacer {
     private Instant holdUntil = Instant.MIN;
     private int inFlight;
 
-    /** Books the next slot: how long to wait from {@code now} before sending; counts the request as on its way. */
-    public synchronized Duration reserve(Instant now) {
+    /**
+     * Books the next slot: how long to wait from {@code now} before sending; counts the request as on
+     * its way.
+     *
+     * @param work the requests still to send, this one included
+     */
+    public synchronized Duration reserve(Instant now, long work) {
         Instant slot = latest(now, latest(nextSlot, holdUntil));
         if (allowed > 0) {
             if (!slot.isBefore(resetsAt)) {
@@ -46,7 +53,7 @@ public final class Pacer {
             }
             long left = allowed - used;
             used++;
-            nextSlot = slot.plus(Duration.between(slot, resetsAt).dividedBy(left));
+            nextSlot = left >= work ? slot : slot.plus(Duration.between(slot, resetsAt).dividedBy(left));
         }
         inFlight++;
         return Duration.between(now, slot);

@@ -26,7 +26,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Applies a plan (docs/reliability.md, "Rotations"): unchanged and refused domains are recorded
+ * Applies a plan (docs/rotation.md): unchanged and refused domains are recorded
  * without a request; the others go out through {@link Deployer} with the one-domain rules (never a
  * duplicate), at most {@code concurrency} at a time, each after a slot from the {@link Pacer}. Each
  * domain's intent is in the journal before its first request and its outcome after its last.
@@ -98,6 +98,7 @@ public final class Rotation {
         final List<PlanEntry> notStarted = Collections.synchronizedList(new ArrayList<>());
         final List<DomainOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger finished = new AtomicInteger();
+        final java.util.Map<String, Integer> requeued = new java.util.concurrent.ConcurrentHashMap<>();
         final int total;
         final int requestsBefore;
         final int rateLimitedBefore;
@@ -120,11 +121,16 @@ public final class Rotation {
     }
 
     /**
-     * Runs the plan; {@code earlier} domains were done by the run this one resumes.
+     * What the summary says beside the run itself.
      *
-     * @return the outcomes in the order they ended, and the summary
+     * @param earlier domains done by the run this one resumes
+     * @param resume the command that continues this rotation
      */
-    public Result run(Cancellation user, int earlier, int listRequests, String resumeCommand) {
+    public record Context(String id, int earlier, int listRequests, long planMs, String resume) {
+    }
+
+    /** Runs the plan; returns the outcomes in the order they ended, and the summary. */
+    public Result run(Cancellation user, Context context) {
         List<PlanEntry> entries = plan.entries();
         Run run = new Run(user, entries.size());
         List<PlanEntry> toSend = entries.stream().filter(e -> e.action().sends()).toList();
@@ -174,8 +180,7 @@ public final class Rotation {
                         "not sent: " + parked.get().getMessage()));
             }
         }
-        RotationSummary summary = summary(run, ended, earlier, listRequests, parked.isPresent() ? 0 : untouched.size(),
-                resumeCommand);
+        RotationSummary summary = summary(run, ended, context, parked.isPresent() ? 0 : untouched.size());
         return new Result(List.copyOf(run.outcomes), summary);
     }
 
@@ -189,7 +194,7 @@ public final class Rotation {
             if (entry == null) {
                 return;
             }
-            Duration slot = watch.pacer().reserve(clock.instant());
+            Duration slot = watch.pacer().reserve(clock.instant(), run.queue.size() + 1L);
             try {
                 Await.result(slotWaiter.waitFor(slot, run.user), run.user, slot.plusSeconds(30), "waiting for a slot");
             } catch (GctlsException e) {
@@ -206,6 +211,11 @@ public final class Rotation {
             try {
                 journal.intent(entry.domain(), entry.action().label(), entry.newFingerprint(), entry.lookUpFirst());
                 outcome = deploy(run, entry);
+            } catch (RateLimited limited) {
+                // the API did not act on it: behind the others again, after the wait the pacer now holds
+                run.queue.add(entry.action() == Action.CREATE ? entry.lookingUpFirst() : entry);
+                listener.note(entry.domain() + ": " + limited.getMessage() + "; queued again");
+                continue;
             } finally {
                 watch.pacer().settled();
             }
@@ -232,10 +242,27 @@ public final class Rotation {
             if (watch.parked().isPresent()) {
                 return failure(entry, DomainOutcome.PARKED, ExitCode.UNAVAILABLE, e.getMessage());
             }
+            if (e instanceof io.gctls.api.ApiException api && api.status() == 429
+                    && run.requeued.merge(entry.domain(), 1, Integer::sum) <= MAX_REQUEUES) {
+                throw new RateLimited(e.getMessage());
+            }
             if (e.exitCode() == ExitCode.INTERRUPTED) {
                 return failure(entry, DomainOutcome.INTERRUPTED, ExitCode.INTERRUPTED, e.getMessage());
             }
             return failure(entry, DomainOutcome.FAILED, e.exitCode(), e.getMessage());
+        }
+    }
+
+    /**
+     * How often a domain whose request used up its attempts on 429s goes back in the queue: a storm
+     * of 429s slows the rotation down instead of failing the unlucky domains.
+     */
+    static final int MAX_REQUEUES = 3;
+
+    /** A domain's request gave up on 429s: the API did not act on it, so it may simply go again. */
+    private static final class RateLimited extends RuntimeException {
+        RateLimited(String message) {
+            super(message, null, false, false);
         }
     }
 
@@ -266,8 +293,7 @@ public final class Rotation {
         return new Progress(done, run.total, requests, watch.rateLimited() - run.rateLimitedBefore, perMinute, eta);
     }
 
-    private RotationSummary summary(Run run, Instant ended, int earlier, int listRequests, int pending,
-            String resumeCommand) {
+    private RotationSummary summary(Run run, Instant ended, Context context, int pending) {
         Map<String, Long> counts = run.outcomes.stream().collect(java.util.stream.Collectors.groupingBy(
                 DomainOutcome::outcome, java.util.stream.Collectors.counting()));
         int created = count(counts, DomainOutcome.CREATED);
@@ -288,12 +314,13 @@ public final class Rotation {
             exit = worst(exit, ExitCode.INTERRUPTED);
         }
         boolean unfinished = failed + parked + interrupted + pending > 0;
-        return new RotationSummary("", journal.file().toString(), run.total + earlier, created, replaced,
-                count(counts, DomainOutcome.UNCHANGED), count(counts, DomainOutcome.REFUSED), failed, parked,
-                interrupted, pending, earlier, wallMs, requests, listRequests, watch.rateLimited()
+        return new RotationSummary(context.id(), journal.file().toString(), run.total + context.earlier(), created,
+                replaced, count(counts, DomainOutcome.UNCHANGED), count(counts, DomainOutcome.REFUSED), failed, parked,
+                interrupted, pending, context.earlier(), context.planMs(), wallMs, requests, context.listRequests(),
+                watch.rateLimited()
                         - run.rateLimitedBefore, changes == 0 ? 0 : round(requests / (double) changes),
                 round(perMinute), allowed, allowed == 0 ? 0 : round(perMinute / allowed),
-                watch.parked().map(p -> p.until().toString()).orElse(""), unfinished ? resumeCommand : "",
+                watch.parked().map(p -> p.until().toString()).orElse(""), unfinished ? context.resume() : "",
                 exit.code());
     }
 

@@ -6,6 +6,7 @@ package io.gctls.rotate;
  *
  * @param earlier domains a resumed run found done by the run it continues (nothing sent for them)
  * @param pending domains not attempted because the run was interrupted (Ctrl-C)
+ * @param planMs the plan: reading and inspecting every bundle, and the list
  * @param wallMs from the first to the last request of the apply (the plan not included)
  * @param requests requests the apply sent (the plan's list not included)
  * @param listRequests requests the plan's one paged list took
@@ -16,7 +17,8 @@ package io.gctls.rotate;
  * @param resume the command that continues this rotation; empty when nothing is left to do
  */
 public record RotationSummary(String id, String journal, int domains, int created, int replaced, int unchanged,
-        int refused, int failed, int parked, int interrupted, int pending, int earlier, long wallMs, int requests,
+        int refused, int failed, int parked, int interrupted, int pending, int earlier, long planMs, long wallMs,
+        int requests,
         int listRequests, int rateLimited, double requestsPerChange, double achievedPerMinute, long allowedPerMinute,
         double ofAllowed, String parkedUntil, String resume, int exitCode) {
 }

@@ -32,7 +32,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Rotating many domains (docs/reliability.md, "Rotations"): the service behind {@code rotate plan},
+ * Rotating many domains (docs/rotation.md): the service behind {@code rotate plan},
  * {@code rotate apply [--resume]}, {@code rotate status} and {@code rotate list}. It reads the
  * bundles, plans, keeps the journal, and runs the {@link Rotation} through an API client of its own
  * whose every answer the {@link RateWatch} sees.
@@ -92,17 +92,19 @@ public final class Rotations {
         return new Api(client, domains, watch, watchedWaiter.get(), apiUrl, retry);
     }
 
-    /** A plan, and how many requests its list took. */
-    public record Planned(Plan plan, int listRequests) {
+    /** A plan, how many requests its list took, and how long it took to make. */
+    public record Planned(Plan plan, int listRequests, long planMs) {
     }
 
     /** Reads the bundles, inspects them all, lists the deployed domains once: sends only the list. */
     public Planned plan(Source source, Planner.Options options, Api api, Cancellation cancellation) {
+        java.time.Instant started = clock.instant();
         List<Bundle> bundles = source.read(cancellation);
         int before = api.watch().requests();
         Plan plan = new Planner(inspector).plan(source.describe(), bundles, options,
                 c -> api.domains().list(Optional.empty(), c), cancellation);
-        return new Planned(plan, api.watch().requests() - before);
+        return new Planned(plan, api.watch().requests() - before, Duration.between(started, clock.instant())
+                .toMillis());
     }
 
     /** What {@code rotate apply} was asked to do. */
@@ -136,8 +138,8 @@ public final class Rotations {
         start.put("options", options(request));
         start.put("domains", planned.plan().entries().size());
         try (Journal journal = Journal.create(file, clock, start)) {
-            return run(planned.plan(), planned.listRequests(), 0, journal, id, resumeCommand(id, file), request,
-                    api, listener, cancellation);
+            return run(planned.plan(), new Rotation.Context(id, 0, planned.listRequests(), planned.planMs(),
+                    resumeCommand(id, file)), journal, request, api, listener, cancellation);
         }
     }
 
@@ -179,24 +181,19 @@ public final class Rotations {
             resumed.put("tornLastLine", contents.tornLastLine());
             journal.resumed(resumed);
             String id = contents.id();
-            return run(plan, planned.listRequests(), earlier, journal, id, resumeCommand(id, file), request, api,
-                    listener, cancellation);
+            return run(plan, new Rotation.Context(id, earlier, planned.listRequests(), planned.planMs(),
+                    resumeCommand(id, file)), journal, request, api, listener, cancellation);
         }
     }
 
-    private Applied run(Plan plan, int listRequests, int earlier, Journal journal, String id, String resume,
-            ApplyRequest request, Api api, Rotation.Listener listener, Cancellation cancellation) {
+    private Applied run(Plan plan, Rotation.Context context, Journal journal, ApplyRequest request, Api api,
+            Rotation.Listener listener, Cancellation cancellation) {
         Rotation rotation = new Rotation(plan, journal, notes -> new Deployer(new CustomDomains(api.client(),
                 api.domains().path(), notes), api.retry(), api.client().executor().backoff(), clock, metrics,
                 api.client()::pause), api.watch(), api.slotWaiter(), clock, request.run(), listener);
-        Rotation.Result result = rotation.run(cancellation, earlier, listRequests, resume);
-        RotationSummary s = result.summary();
-        RotationSummary summary = new RotationSummary(id, s.journal(), s.domains(), s.created(), s.replaced(),
-                s.unchanged(), s.refused(), s.failed(), s.parked(), s.interrupted(), s.pending(), s.earlier(),
-                s.wallMs(), s.requests(), s.listRequests(), s.rateLimited(), s.requestsPerChange(),
-                s.achievedPerMinute(), s.allowedPerMinute(), s.ofAllowed(), s.parkedUntil(), s.resume(), s.exitCode());
-        journal.end(Map.of("summary", summary));
-        return new Applied(plan.report(), result.outcomes(), summary);
+        Rotation.Result result = rotation.run(cancellation, context);
+        journal.end(Map.of("summary", result.summary()));
+        return new Applied(plan.report(), result.outcomes(), result.summary());
     }
 
     private static Map<String, Object> options(ApplyRequest request) {

@@ -1,5 +1,6 @@
 package io.gctls.sandbox;
 
+import io.gctls.core.Quote;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -194,9 +195,13 @@ public final class FaultSpec {
     }
 
     private static long parseNumber(String value, String what) {
+        if (value != null && value.matches("[0-9]{10,}")) {
+            throw new IllegalArgumentException("fault " + what + " is too large: " + Quote.of(value)
+                    + " (at most 999999999)");
+        }
         if (value == null || !value.matches("\\d{1,9}")) {
-            throw new IllegalArgumentException("fault " + what + " needs a whole number, not '"
-                    + (value == null ? "" : value) + "'");
+            throw new IllegalArgumentException("fault " + what + " needs a whole number, not "
+                    + Quote.of(value == null ? "" : value));
         }
         return Long.parseLong(value);
     }

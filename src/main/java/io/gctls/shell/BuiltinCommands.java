@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
@@ -19,6 +20,9 @@ import java.util.function.Supplier;
 public final class BuiltinCommands {
 
     static final String GROUP = "Built-in";
+
+    /** Words the prompt takes for a command: {@code help quit} shows {@code exit}. */
+    static final Map<String, String> ALIASES = Map.of("quit", "exit");
 
     private BuiltinCommands() {
     }
@@ -43,53 +47,91 @@ public final class BuiltinCommands {
         }
 
         @Override
+        public Completion argumentCompletion() {
+            return Completion.COMMANDS;
+        }
+
+        /** One line of the command list, for {@code help --output json}. */
+        public record CommandSummary(String name, String group, String description) {
+        }
+
+        public record CommandList(List<CommandSummary> commands) {
+        }
+
+        @Override
         public Outcome run(Invocation invocation) {
             GctlsShell gctls = shell.get();
             if (invocation.arguments().isEmpty()) {
                 if (invocation.out().json()) {
-                    List<Map<String, String>> list = gctls.commands().stream()
-                            .sorted(java.util.Comparator.comparing(GctlsCommand::getName))
-                            .map(c -> Map.of("name", c.getName(), "group", c.getGroup(), "description",
-                                    c.getDescription()))
-                            .toList();
-                    return Outcome.of(Map.of("commands", list), (r, o) -> { });
+                    return Outcome.of(new CommandList(summaries(gctls.commands())), (r, o) -> { });
                 }
                 invocation.out().println(HelpText.overview(gctls.commands()));
                 return Outcome.done();
             }
-            String name = String.join(" ", invocation.arguments());
-            GctlsCommand command = gctls.parser().find(name).orElseThrow(() -> GctlsException.usage(
-                    "no command '" + name + "' (try: help)"));
-            invocation.out().withFormat(OutputFormat.TEXT).println(HelpText.forCommand(command));
-            return Outcome.done();
+            String asked = String.join(" ", invocation.arguments());
+            String name = ALIASES.getOrDefault(asked, asked);
+            Optional<GctlsCommand> command = gctls.parser().find(name);
+            if (command.isPresent()) {
+                invocation.out().withFormat(OutputFormat.TEXT).println(HelpText.forCommand(command.get()));
+                return Outcome.done();
+            }
+            List<GctlsCommand> family = gctls.commands().stream().filter(c -> c.getName().startsWith(name + " "))
+                    .toList();
+            if (!family.isEmpty()) {
+                if (invocation.out().json()) {
+                    return Outcome.of(new CommandList(summaries(family)), (r, o) -> { });
+                }
+                invocation.out().println(HelpText.family(name, family));
+                return Outcome.done();
+            }
+            Optional<String> meant = Suggestions.nearest(name, gctls.commands().stream().map(GctlsCommand::getName)
+                    .toList());
+            throw GctlsException.usage("no command " + io.gctls.core.Quote.of(asked) + meant.map(m ->
+                    "; did you mean '" + m + "'?").orElse("") + " (try: help)");
+        }
+
+        private static List<CommandSummary> summaries(java.util.Collection<GctlsCommand> commands) {
+            return commands.stream().filter(c -> !c.isHidden())
+                    .sorted(java.util.Comparator.comparing(GctlsCommand::getName))
+                    .map(c -> new CommandSummary(c.getName(), c.getGroup(), c.getDescription())).toList();
         }
     }
 
     static final class Script extends GctlsCommand {
+        static final Opt<java.nio.file.Path> FILE = OptionSpec.file("file", "the command file to run").shortName('f')
+                .mandatory();
+
         private final Supplier<GctlsShell> shell;
 
         Script(Supplier<GctlsShell> shell) {
             super("script", GROUP, "Run a command file: one command per line, # comments, stops at the first failure",
                     List.of("script --file scripts/deploy-example.gctls", "gctls @scripts/deploy-example.gctls"),
-                    OptionSpec.file("file", "the command file to run").shortName('f').mandatory());
+                    FILE);
             this.shell = shell;
         }
 
         @Override
         public Outcome run(Invocation invocation) {
-            ExitCode code = shell.get().runScript(invocation.requiredPath("file"), invocation.out(),
+            ExitCode code = shell.get().runScript(invocation.get(FILE), invocation.out(),
                     invocation.prompter());
             return Outcome.done(code);
         }
     }
 
     static final class HistoryCommand extends GctlsCommand {
+        static final Opt<Integer> LAST = OptionSpec.integer("last", "N", null, "show only the last N entries")
+                .atLeast(0);
+
         private final Supplier<GctlsShell> shell;
+
+        /** What {@code history} reports. */
+        public record History(List<String> history) {
+        }
 
         HistoryCommand(Supplier<GctlsShell> shell) {
             super("history", GROUP, "Show the commands typed at the prompt (lines with secrets are never kept)",
                     List.of("history", "history --last 20"),
-                    OptionSpec.value("last", "N", "show only the last N entries"));
+                    LAST);
             this.shell = shell;
         }
 
@@ -102,9 +144,9 @@ public final class BuiltinCommands {
             } else {
                 lines.addAll(readHistoryFile(gctls));
             }
-            int last = invocation.integer("last", lines.size());
-            List<String> shown = lines.subList(Math.max(0, lines.size() - Math.max(0, last)), lines.size());
-            return Outcome.of(Map.of("history", shown), (r, out) -> shown.forEach(out::println));
+            int last = invocation.optional(LAST).orElse(lines.size());
+            List<String> shown = lines.subList(Math.max(0, lines.size() - last), lines.size());
+            return Outcome.of(new History(shown), (r, out) -> r.history().forEach(out::println));
         }
 
         private static List<String> readHistoryFile(GctlsShell gctls) throws IOException {
@@ -144,6 +186,10 @@ public final class BuiltinCommands {
         }
     }
 
+    /** What {@code version} reports. */
+    public record VersionInfo(String version, String java) {
+    }
+
     static final class Version extends GctlsCommand {
         private final String version;
 
@@ -154,9 +200,8 @@ public final class BuiltinCommands {
 
         @Override
         public Outcome run(Invocation invocation) {
-            Map<String, String> info = Map.of("version", version, "java", System.getProperty("java.version"));
-            return Outcome.of(info, (r, out) -> out.println("gctls " + version + " (Java "
-                    + System.getProperty("java.version") + ")"));
+            VersionInfo info = new VersionInfo(version, System.getProperty("java.version"));
+            return Outcome.of(info, (r, out) -> out.println("gctls " + r.version() + " (Java " + r.java() + ")"));
         }
     }
 }

@@ -17,23 +17,34 @@ import java.util.Optional;
  */
 public final class CertInputs {
 
+    public static final Opt<Path> CERT = OptionSpec.file("cert", "the certificate, PEM or DER, may be followed by its "
+            + "chain; or a PKCS#12 (.p12/.pfx) or JKS file with leaf, key and chain (or CERT_PATH)");
+    public static final Opt<Path> CHAIN = OptionSpec.file("chain", "the intermediates (or CHAIN_PATH)");
+    public static final Opt<String> DOMAIN = OptionSpec.value("domain", "NAME",
+            "the name the certificate must cover (or TARGET_DOMAIN)").completing(Completion.DOMAIN_NAMES);
+    public static final Opt<Path> TRUST = OptionSpec.file("trust",
+            "trusted root(s), PEM or DER (default: the JDK trust store)");
+    public static final Opt<Path> PASSWORD_FILE = OptionSpec.file("password-file", "the key's (or PKCS#12/JKS "
+            + "file's) password, first line (else GCTLS_KEY_PASSWORD, else asked)");
+    public static final Opt<String> ALIAS = OptionSpec.value("alias", "NAME",
+            "the key entry to take from a PKCS#12 or JKS --cert file");
+    public static final Opt<Boolean> OFFLINE = OptionSpec.flag("offline",
+            "no AIA, OCSP or CRL fetch (chain repair and revocation are skipped)");
+    public static final Opt<Integer> WARN_DAYS = OptionSpec.integer("warn-days", "N", InspectRequest.DEFAULT_WARN_DAYS,
+            "warn when the leaf expires within N days").atLeast(0);
+
     private CertInputs() {
     }
 
+    /** {@code --key}, described as the command uses the key. */
+    public static Opt<Path> key(String description) {
+        return OptionSpec.file("key", description + " (or KEY_PATH)");
+    }
+
+    private static final Opt<Path> KEY = key("the private key");
+
     public static List<OptionSpec> options(String keyDescription) {
-        return List.of(
-                OptionSpec.file("cert", "the certificate, PEM or DER, may be followed by its chain; or a PKCS#12"
-                        + " (.p12/.pfx) or JKS file with leaf, key and chain (or CERT_PATH)"),
-                OptionSpec.file("key", keyDescription + " (or KEY_PATH)"),
-                OptionSpec.file("chain", "the intermediates (or CHAIN_PATH)"),
-                OptionSpec.value("domain", "NAME", "the name the certificate must cover (or TARGET_DOMAIN)"),
-                OptionSpec.file("trust", "trusted root(s), PEM or DER (default: the JDK trust store)"),
-                OptionSpec.file("password-file", "the key's (or PKCS#12/JKS file's) password, first line (else"
-                        + " GCTLS_KEY_PASSWORD, else asked)"),
-                OptionSpec.value("alias", "NAME", "the key entry to take from a PKCS#12 or JKS --cert file"),
-                OptionSpec.flag("offline", "no AIA, OCSP or CRL fetch (chain repair and revocation are skipped)"),
-                OptionSpec.value("warn-days", "N", "warn when the leaf expires within N days")
-                        .defaultValue(String.valueOf(InspectRequest.DEFAULT_WARN_DAYS)));
+        return List.of(CERT, key(keyDescription), CHAIN, DOMAIN, TRUST, PASSWORD_FILE, ALIAS, OFFLINE, WARN_DAYS);
     }
 
     /** The option specs followed by a command's own, as one array for {@link GctlsCommand}'s constructor. */
@@ -44,31 +55,27 @@ public final class CertInputs {
     }
 
     public static boolean given(Invocation invocation, Environment environment) {
-        return invocation.has("cert") || environment.get("CERT_PATH").isPresent();
+        return invocation.given(CERT) || environment.get("CERT_PATH").isPresent();
     }
 
     public static InspectRequest request(Invocation invocation, Environment environment) {
-        Path cert = file(invocation, environment, "cert", "CERT_PATH").orElseThrow(() -> GctlsException.usage(
+        Path cert = file(invocation, environment, CERT, "CERT_PATH").orElseThrow(() -> GctlsException.usage(
                 "'" + invocation.commandName() + "' needs --cert FILE (or CERT_PATH) (see: help "
                         + invocation.commandName() + ")"));
-        int warnDays = invocation.integer("warn-days", InspectRequest.DEFAULT_WARN_DAYS);
-        if (warnDays < 0) {
-            throw GctlsException.usage("--warn-days must be 0 or more, not " + warnDays);
-        }
-        return new InspectRequest(cert, file(invocation, environment, "key", "KEY_PATH"),
-                file(invocation, environment, "chain", "CHAIN_PATH"), domain(invocation, environment),
-                invocation.path("trust"), invocation.path("password-file"), warnDays, invocation.flag("offline"),
-                invocation.string("alias"));
+        return new InspectRequest(cert, file(invocation, environment, KEY, "KEY_PATH"),
+                file(invocation, environment, CHAIN, "CHAIN_PATH"), domain(invocation, environment),
+                invocation.optional(TRUST), invocation.optional(PASSWORD_FILE), invocation.get(WARN_DAYS),
+                invocation.get(OFFLINE), invocation.optional(ALIAS));
     }
 
     public static Optional<String> domain(Invocation invocation, Environment environment) {
         // normalised where it is read, so the checks, the payload and the requests all see one form of it
-        return invocation.string("domain").map(d -> DomainName.normalize(d, "--domain"))
+        return invocation.optional(DOMAIN).map(d -> DomainName.normalize(d, "--domain"))
                 .or(() -> environment.get("TARGET_DOMAIN").map(d -> DomainName.normalize(d, "TARGET_DOMAIN")));
     }
 
-    private static Optional<Path> file(Invocation invocation, Environment environment, String option,
+    private static Optional<Path> file(Invocation invocation, Environment environment, Opt<Path> option,
             String variable) {
-        return invocation.path(option).or(() -> environment.get(variable).map(Path::of));
+        return invocation.optional(option).or(() -> environment.get(variable).map(Path::of));
     }
 }

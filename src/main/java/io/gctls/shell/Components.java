@@ -89,12 +89,13 @@ public final class Components implements AutoCloseable {
         this.apiRuntime = new Lazy<>(() -> runtime.apply(clock));
         this.profiles = new Lazy<>(() -> new ProfileStore(dirs.configFile(), dirs.state(),
                 Path.of(System.getProperty("user.home"))));
-        this.connectionResolver = new Lazy<>(() -> new ConnectionResolver(environment, profiles.get()));
+        this.connectionResolver = new Lazy<>(() -> new ConnectionResolver(environment, profiles.get(), dirs.state()));
         this.apiSession = new Lazy<>(() -> new ApiSession(apiRuntime, connectionResolver.get(), dirs.cache(), metrics));
         this.certInspector = new Lazy<>(() -> new CertInspector(clock, environment, new HttpNetwork(),
                 Optional.of(dirs.cache().resolve("aia"))));
         this.payloads = new Lazy<>(() -> new PayloadFactory(certInspector.get(), environment, metrics));
-        this.apiAccess = new Lazy<>(() -> new ApiAccess(apiSession));
+        this.apiAccess = new Lazy<>(() -> new ApiAccess(apiSession, this::sandbox,
+                () -> CompletionCache.in(dirs.cache())));
         this.sandbox = new Lazy<>(() -> new SandboxControl(apiSession, clock));
         this.rotations = new Lazy<>(() -> new Rotations(certInspector.get(), clock, metrics,
                 dirs.state().resolve("rotations")));

@@ -4,8 +4,6 @@ import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.CancellationException;
 
 /**
@@ -35,12 +33,9 @@ public final class ErrorReporter {
         }
         output.note(output.style().error("error:") + " " + message);
         if (output.json()) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", message);
-            error.put("exitCode", code.code());
-            error.put("kind", code.name().toLowerCase(java.util.Locale.ROOT));
             // one line: a valid JSON document for one-shot readers, and a valid line in a JSON-lines stream
-            output.jsonLine(Map.of("error", error));
+            output.jsonLine(new ErrorDocument(new ErrorBody(message, code.code(),
+                    code.name().toLowerCase(java.util.Locale.ROOT))));
         }
         if (debug) {
             StringWriter trace = new StringWriter();
@@ -48,6 +43,13 @@ public final class ErrorReporter {
             output.note(trace.toString().stripTrailing());
         }
         return code;
+    }
+
+    /** The JSON form of a failure: {@code {"error": {"message", "exitCode", "kind"}}}, in that order. */
+    public record ErrorDocument(ErrorBody error) {
+    }
+
+    public record ErrorBody(String message, int exitCode, String kind) {
     }
 
     private static GctlsException find(Throwable failure) {

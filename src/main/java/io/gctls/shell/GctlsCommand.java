@@ -52,6 +52,11 @@ public abstract class GctlsCommand extends AbstractCommand {
         return "";
     }
 
+    /** What Tab offers for the command's positional argument (see {@link Completion}). */
+    public Completion argumentCompletion() {
+        return Completion.NONE;
+    }
+
     public List<OptionSpec> optionSpecs() {
         return optionSpecs;
     }

@@ -174,6 +174,17 @@ public class GctlsShell {
         return session;
     }
 
+    /** What Tab offers for values only the API knows (deployed domains, probed hosts). */
+    CompletionCache completionCache() {
+        return CompletionCache.in(dirs.cache());
+    }
+
+    /** True while a sandbox runs in this session (launched with --sandbox or started at the prompt). */
+    boolean sandboxRunning() {
+        return launchHooks.stream().anyMatch(hook -> hook instanceof SandboxControl control
+                && control.running().isPresent());
+    }
+
     CommandRegistry registry() {
         return registry;
     }

@@ -27,7 +27,6 @@ import org.jline.terminal.impl.DumbTerminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.jline.utils.InfoCmp.Capability;
-import org.springframework.shell.jline.CommandCompleter;
 
 /**
  * The prompt: a JLine line reader with Spring Shell's completer (commands, options, file
@@ -61,7 +60,8 @@ final class InteractiveShell implements AutoCloseable {
                     // a plain dumb terminal on the given streams: TerminalBuilder would allocate a pty
                     // whose pump thread reads ahead and reports end of input before the lines are read
                     : new DumbTerminal("gctls", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
-            LineReader reader = newReader(terminal, new CommandCompleter(shell.registry()),
+            LineReader reader = newReader(terminal, new GctlsCompleter(shell.registry(), shell.commands(),
+                    shell::completionCache),
                     new SecretFilteringHistory(secretOptions));
             reader.setVariable(LineReader.HISTORY_FILE, prepareHistoryFile(historyFile));
             reader.setVariable(LineReader.HISTORY_SIZE, 2000);
@@ -139,7 +139,8 @@ final class InteractiveShell implements AutoCloseable {
 
     private String prompt() {
         SessionSettings session = shell.session();
-        String label = session.sandbox() ? "gctls(sandbox)> "
+        // what runs now, not what the launch asked for: after 'sandbox stop' the prompt no longer says sandbox
+        String label = shell.sandboxRunning() ? "gctls(sandbox)> "
                 : session.profile().map(p -> "gctls(" + p + ")> ").orElse("gctls> ");
         if (!output.style().colour()) {
             return label;

@@ -119,6 +119,11 @@ public final class Invocation {
                 option.name())));
     }
 
+    /** True when the command declares an option of this name. */
+    public boolean declares(String option) {
+        return declared.containsKey(option);
+    }
+
     /** True when the option was on the command line. */
     public boolean given(OptionSpec option) {
         declared(option);

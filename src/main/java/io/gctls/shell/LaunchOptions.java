@@ -23,7 +23,9 @@ public record LaunchOptions(SessionSettings settings, List<String> commandWords,
             "       gctls [SESSION OPTIONS] @FILE                run a command file, stopping at the first failure",
             "       gctls --help | --version",
             "session options: --sandbox  --profile NAME  --output text|json  --debug  --strict  --no-token-cache"
-                    + "  --no-color");
+                    + "  --no-color",
+            "connection options, before or after an API command: --region  --api-url  --login-url  --client-id"
+                    + "  --client-secret-file");
 
     public LaunchOptions(SessionSettings settings, List<String> commandWords, Optional<String> scriptFile) {
         this(settings, commandWords, scriptFile, false);
@@ -45,6 +47,7 @@ public record LaunchOptions(SessionSettings settings, List<String> commandWords,
         Optional<String> profile = Optional.empty();
         Optional<String> script = Optional.empty();
         List<String> command = new ArrayList<>();
+        List<String> connection = new ArrayList<>();
         boolean usage = false;
 
         for (int i = 0; i < args.length; i++) {
@@ -57,7 +60,11 @@ public record LaunchOptions(SessionSettings settings, List<String> commandWords,
                 case "--profile" -> profile = Optional.of(valueAfter(args, i++, arg));
                 default -> {
                     if (arg.startsWith("--profile=")) {
-                        profile = Optional.of(arg.substring("--profile=".length()));
+                        profile = Optional.of(arg.substring("--profile=".length())).filter(p -> !p.isBlank())
+                                .or(() -> {
+                                    throw GctlsException.usage("--profile was given an empty value; give a NAME or "
+                                            + "leave the option out");
+                                });
                     } else if (beforeCommand && script.isEmpty() && (arg.equals("--help") || arg.equals("-h"))) {
                         // what every CLI answers: the usage, then the commands (as 'help' lists them)
                         usage = true;
@@ -74,6 +81,12 @@ public record LaunchOptions(SessionSettings settings, List<String> commandWords,
                     } else if (beforeCommand && arg.startsWith("--output=")) {
                         format = OutputFormat.parse(arg.substring("--output=".length()));
                         formatGiven = true;
+                    } else if (beforeCommand && script.isEmpty() && isConnectionOption(arg)) {
+                        // gctls --region eu-west-1 domains list: where to connect, given before the command
+                        connection.add(arg);
+                        if (!arg.contains("=")) {
+                            connection.add(valueAfter(args, i++, arg));
+                        }
                     } else if (beforeCommand && script.isEmpty() && arg.startsWith("@") && arg.length() > 1) {
                         script = Optional.of(arg.substring(1));
                     } else if (script.isPresent()) {
@@ -84,6 +97,14 @@ public record LaunchOptions(SessionSettings settings, List<String> commandWords,
                 }
             }
         }
+        if (!connection.isEmpty()) {
+            if (command.isEmpty()) {
+                throw GctlsException.usage(connection.get(0).replaceFirst("=.*", "") + " goes with a command (gctls "
+                        + "--region eu-west-1 domains list); for a prompt or a command file, log in with: auth login "
+                        + "--region ...");
+            }
+            command.addAll(connection);
+        }
         SessionSettings settings = new SessionSettings(format, debug, strict, !noColour, sandbox, profile,
                 tokenCache, formatGiven);
         return new LaunchOptions(settings, List.copyOf(command), script, usage);
@@ -93,6 +114,14 @@ public record LaunchOptions(SessionSettings settings, List<String> commandWords,
         if (i + 1 >= args.length) {
             throw GctlsException.usage(option + " needs a value");
         }
+        if (args[i + 1].isBlank()) {
+            throw GctlsException.usage(option + " was given an empty value; give a value or leave the option out");
+        }
         return args[i + 1];
+    }
+
+    private static boolean isConnectionOption(String arg) {
+        String name = arg.startsWith("--") ? arg.substring(2).replaceFirst("=.*", "") : "";
+        return !name.equals("profile") && ConnectionOptions.NAMES.contains(name);
     }
 }

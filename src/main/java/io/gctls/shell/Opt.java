@@ -41,22 +41,24 @@ public final class Opt<T> extends OptionSpec {
     private final Function<T, String> show;
     private final T fallback;
     private final List<Check<T>> checks;
+    private final Completion completion;
 
     private Opt(String name, char shortName, Kind kind, String valueName, String description, boolean required,
             String shownDefault, List<String> choices, boolean secret, String what, Parse<T> parse,
-            Function<T, String> show, T fallback, List<Check<T>> checks) {
+            Function<T, String> show, T fallback, List<Check<T>> checks, Completion completion) {
         super(name, shortName, kind, valueName, description, required, shownDefault, choices, secret);
         this.what = what;
         this.parse = parse;
         this.show = show;
         this.fallback = fallback;
         this.checks = List.copyOf(checks);
+        this.completion = completion;
     }
 
     static <T> Opt<T> create(String name, Kind kind, String valueName, String description, String what,
             Parse<T> parse, Function<T, String> show) {
         return new Opt<>(name, ' ', kind, valueName, description, false, "", List.of(), false, what, parse, show,
-                null, List.of());
+                null, List.of(), Completion.NONE);
     }
 
     // ------------------------------------------------------------------------------- declaring
@@ -64,19 +66,19 @@ public final class Opt<T> extends OptionSpec {
     /** The value the command gets when the option is not given; shown by help as {@code shown}. */
     Opt<T> withDefault(T value, String shown) {
         return new Opt<>(name(), shortName(), kind(), valueName(), description(), required(), shown, choices(),
-                secret(), what, parse, show, value, checks);
+                secret(), what, parse, show, value, checks, completion);
     }
 
     Opt<T> withChoices(List<String> values) {
         return new Opt<>(name(), shortName(), kind(), valueName(), description(), required(), defaultValue(), values,
-                secret(), what, parse, show, fallback, checks);
+                secret(), what, parse, show, fallback, checks, completion);
     }
 
     /** The command cannot run without it: the parser says so before the command starts. */
     @Override
     public Opt<T> mandatory() {
         return new Opt<>(name(), shortName(), kind(), valueName(), description(), true, defaultValue(), choices(),
-                secret(), what, parse, show, fallback, checks);
+                secret(), what, parse, show, fallback, checks, completion);
     }
 
     /** A default written as the user would type it; it is converted (and checked) like a typed value. */
@@ -93,14 +95,30 @@ public final class Opt<T> extends OptionSpec {
     @Override
     public Opt<T> shortName(char c) {
         return new Opt<>(name(), c, kind(), valueName(), description(), required(), defaultValue(), choices(),
-                secret(), what, parse, show, fallback, checks);
+                secret(), what, parse, show, fallback, checks, completion);
     }
 
     /** The value is a secret: never echoed, never kept in history, never quoted in an error. */
     @Override
     public Opt<T> sensitive() {
         return new Opt<>(name(), shortName(), kind(), valueName(), description(), required(), defaultValue(),
-                choices(), true, what, parse, show, fallback, checks);
+                choices(), true, what, parse, show, fallback, checks, completion);
+    }
+
+    /** What Tab offers for the value, beyond files and fixed lists (deployed domain names, say). */
+    public Opt<T> completing(Completion values) {
+        return new Opt<>(name(), shortName(), kind(), valueName(), description(), required(), defaultValue(),
+                choices(), secret(), what, parse, show, fallback, checks, values);
+    }
+
+    @Override
+    public Completion completion() {
+        return completion;
+    }
+
+    @Override
+    public List<String> rules() {
+        return checks.stream().map(Check::rule).toList();
     }
 
     /** Values below {@code least} are usage errors. */
@@ -118,7 +136,7 @@ public final class Opt<T> extends OptionSpec {
         List<Check<T>> more = new ArrayList<>(checks);
         more.add(new Check<>(holds, rule));
         return new Opt<>(name(), shortName(), kind(), valueName(), description(), required(), defaultValue(),
-                choices(), secret(), what, parse, show, fallback, more);
+                choices(), secret(), what, parse, show, fallback, more, completion);
     }
 
     // ------------------------------------------------------------------------------- reading
@@ -173,6 +191,10 @@ public final class Opt<T> extends OptionSpec {
                         + ", not " + given);
             }
             // "not a duration" after "expects a duration" says nothing new
+            if (what.isEmpty() && e.getMessage() != null) {
+                // the parser's own sentence says it all (it names the forms it accepts)
+                throw GctlsException.usage("--" + name() + ": " + e.getMessage());
+            }
             String why = e.getMessage() == null || e.getMessage().isBlank() || e.getMessage().startsWith("not a ")
                     ? "" : " (" + e.getMessage() + ")";
             throw GctlsException.usage("--" + name() + " expects " + what + ", not " + given + why);

@@ -100,7 +100,8 @@ public abstract sealed class OptionSpec permits Opt {
 
     /**
      * A value of the command's own type; {@code parse} throws {@link IllegalArgumentException}
-     * saying what is wrong, and {@code what} describes a good value for the error line.
+     * saying what is wrong, and {@code what} describes a good value for the error line (empty: the
+     * exception's message is the whole explanation).
      */
     public static <T> Opt<T> of(String name, String valueName, String description, String what,
             Function<String, T> parse, Function<T, String> show) {
@@ -144,6 +145,16 @@ public abstract sealed class OptionSpec permits Opt {
 
     public boolean secret() {
         return secret;
+    }
+
+    /** What Tab offers for the value beyond the kind's files and choices. */
+    public Completion completion() {
+        return Completion.NONE;
+    }
+
+    /** What a value must be, as help shows it: {@code at least 1}, {@code at most 500}. */
+    public List<String> rules() {
+        return List.of();
     }
 
     public abstract OptionSpec mandatory();

@@ -32,4 +32,16 @@ public record Outcome(Object result, TextView<Object> textView, ExitCode exitCod
     public static Outcome done() {
         return done(ExitCode.OK);
     }
+
+    /**
+     * The one mapping from a certificate verdict to an exit code: error is input refused (3),
+     * warn is warnings (0, or 1 under --strict), ok is 0.
+     */
+    public static ExitCode exitCode(io.gctls.cert.Verdict verdict) {
+        return switch (verdict) {
+            case ERROR -> ExitCode.INPUT;
+            case WARN -> ExitCode.WARNINGS;
+            case OK -> ExitCode.OK;
+        };
+    }
 }

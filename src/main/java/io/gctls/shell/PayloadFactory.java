@@ -21,11 +21,12 @@ import java.util.concurrent.atomic.AtomicReference;
 public class PayloadFactory {
 
     /** The options of the body itself, on top of the certificate inputs. */
-    public static final List<OptionSpec> PAYLOAD_OPTIONS = List.of(
-            // a plain value, not a choice: TLSv1.1 must be refused as input (exit 3), not as a typo (exit 2)
-            OptionSpec.value("tls-version", "TLSv1.2|TLSv1.3", "minimum TLS version served")
-                    .defaultValue(PayloadSettings.TLS_12),
-            OptionSpec.flag("ocsp-stapling", "ask the platform to staple OCSP responses"));
+    // a plain value, not a choice: TLSv1.1 must be refused as input (exit 3), not as a typo (exit 2)
+    public static final Opt<String> TLS_VERSION = OptionSpec.value("tls-version", "TLSv1.2|TLSv1.3",
+            "minimum TLS version served").defaultValue(PayloadSettings.TLS_12);
+    public static final Opt<Boolean> OCSP_STAPLING = OptionSpec.flag("ocsp-stapling",
+            "ask the platform to staple OCSP responses");
+    public static final List<OptionSpec> PAYLOAD_OPTIONS = List.of(TLS_VERSION, OCSP_STAPLING);
 
     private final CertInspector inspector;
     private final Environment environment;
@@ -59,8 +60,8 @@ public class PayloadFactory {
     }
 
     public BuiltPayload build(Invocation invocation) {
-        String tls = PayloadSettings.tlsVersion(invocation.string("tls-version").orElse(PayloadSettings.TLS_12));
-        PayloadSettings settings = new PayloadSettings(tls, invocation.flag("ocsp-stapling"),
+        String tls = PayloadSettings.tlsVersion(invocation.get(TLS_VERSION));
+        PayloadSettings settings = new PayloadSettings(tls, invocation.get(OCSP_STAPLING),
                 CustomDomainPayload.TYPE_WEB);
         String domain = CertInputs.domain(invocation, environment).orElseThrow(() -> GctlsException.usage("'"
                 + invocation.commandName() + "' needs --domain NAME (or TARGET_DOMAIN)"));

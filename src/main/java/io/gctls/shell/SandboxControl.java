@@ -7,7 +7,9 @@ import io.gctls.auth.ClientCredentials;
 import io.gctls.auth.Connection;
 import io.gctls.auth.Endpoints;
 import io.gctls.core.Cancellation;
+import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
+import io.gctls.core.Secrets;
 import io.gctls.sandbox.Sandbox;
 import io.gctls.sandbox.SandboxOptions;
 import java.time.Clock;
@@ -25,6 +27,8 @@ public class SandboxControl implements LaunchHook {
     private final Supplier<ApiSession> session;
     private final Clock clock;
     private Sandbox sandbox;
+    /** The address of the sandbox this session stopped last, while no other runs. */
+    private String stoppedUrl;
 
     public SandboxControl(ApiSession session, Clock clock) {
         this(() -> session, clock);
@@ -49,6 +53,8 @@ public class SandboxControl implements LaunchHook {
         if (sandbox == null || !sandbox.isRunning()) {
             sandbox = Sandbox.start(options.clock(clock));
         }
+        // its secret is printed on purpose (sandbox status): typing it as --client-secret must not mask it
+        Secrets.declarePublic(sandbox.clientSecret());
         ApiSession.Connected connected = session.get().connect(connection(sandbox));
         session.get().loginNow(connected, cancellation, progress);
         return sandbox;
@@ -65,7 +71,11 @@ public class SandboxControl implements LaunchHook {
 
     public synchronized void stop() {
         if (sandbox != null) {
-            boolean wasOurs = session.get().active().map(c -> c.connection().sandbox()).orElse(false);
+            String url = sandbox.baseUrl();
+            stoppedUrl = null;
+            // the sandbox's connection, however it was made (by --sandbox, or auth login --api-url to it)
+            boolean wasOurs = session.get().active().map(c -> c.connection().sandbox()
+                    || c.client().baseUrl().equals(url)).orElse(false);
             sandbox.stop();
             sandbox = null;
             if (wasOurs) {
@@ -74,11 +84,52 @@ public class SandboxControl implements LaunchHook {
         }
     }
 
+    /**
+     * {@code sandbox stop}: stops it, and remembers that it was stopped on purpose, so that the next
+     * command says so instead of retrying a closed port.
+     */
+    public synchronized void stopAsAsked() {
+        String url = running().map(Sandbox::baseUrl).orElse(null);
+        stop();
+        if (url != null) {
+            stoppedUrl = url;
+        }
+    }
+
+    /**
+     * Refuses, at once, a connection to the sandbox this session stopped: retrying a refused port
+     * until the circuit opens would only hide what happened. Also the answer when the stopped sandbox
+     * was the only connection there was.
+     */
+    public synchronized void refuseIfStopped(String apiUrl) {
+        if (stoppedUrl != null && running().isEmpty() && stoppedUrl.equals(apiUrl)) {
+            throw stopped();
+        }
+    }
+
+    /** True when this session stopped a sandbox and has not started another. */
+    public synchronized boolean wasStopped() {
+        return stoppedUrl != null && running().isEmpty();
+    }
+
+    public GctlsException stopped() {
+        return new GctlsException(ExitCode.UNAVAILABLE, "the sandbox is stopped: start it again with 'sandbox start'"
+                + " (its domains and audit events were discarded)");
+    }
+    /** Where each part of the connection came from, in the order auth status shows them. */
+    private static Map<String, String> sandboxSources() {
+        Map<String, String> sources = new java.util.LinkedHashMap<>();
+        sources.put("api", "sandbox");
+        sources.put("clientId", "sandbox");
+        sources.put("secret", "sandbox");
+        return java.util.Collections.unmodifiableMap(sources);
+    }
+
     public static Connection connection(Sandbox sandbox) {
         Endpoints endpoints = Endpoints.fromApiUrl(sandbox.baseUrl(), Optional.empty());
         ClientCredentials credentials = new ClientCredentials(sandbox.clientId(), sandbox.clientSecret(),
                 ClientCredentials.PUBLIC_SANDBOX);
         return new Connection(endpoints, credentials, Optional.empty(), RetrySettings.defaults(), false, true,
-                ApiPaths.defaults(), Map.of("api", "sandbox", "clientId", "sandbox", "secret", "sandbox"));
+                ApiPaths.defaults(), sandboxSources());
     }
 }

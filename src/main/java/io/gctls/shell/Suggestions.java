@@ -6,12 +6,12 @@ import java.util.Optional;
 import org.jline.utils.Levenshtein;
 
 /** "Did you mean": the nearest known name to a mistyped one ({@code deplyo}, {@code --domian}), if any is near. */
-final class Suggestions {
+public final class Suggestions {
 
     private Suggestions() {
     }
 
-    static Optional<String> nearest(String typed, Collection<String> known) {
+    public static Optional<String> nearest(String typed, Collection<String> known) {
         int allowed = typed.length() <= 3 ? 1 : 2;
         return known.stream()
                 .filter(name -> !name.equals(typed))

@@ -93,7 +93,8 @@ class ConnectionResolverTest {
     void nothingConfiguredSaysHowToConfigure() {
         assertThatThrownBy(() -> resolver().resolve(ConnectionRequest.none(), true))
                 .isInstanceOfSatisfying(GctlsException.class, e -> {
-                    assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                    // the same exit code and line as auth status with nothing configured
+                    assertThat(e.exitCode()).isEqualTo(ExitCode.AUTH);
                     assertThat(e.getMessage()).contains("--region").contains("GENESYSCLOUD_REGION")
                             .contains("--sandbox");
                 });

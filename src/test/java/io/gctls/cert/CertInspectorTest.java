@@ -154,9 +154,11 @@ class CertInspectorTest {
                 "Password for --key " + f("ok-rsa/leaf.enc-pkcs8.key") + ": ");
 
         ScriptedPrompter wrong = new ScriptedPrompter("a-wrong-one", "another-wrong", "third-wrong", PASSWORD);
-        assertThat(inspector.inspect(rsa("ok-rsa/leaf.enc-legacy.key"), wrong).report().codes())
-                .containsExactly("wrong-password");
+        InspectionReport refused = inspector.inspect(rsa("ok-rsa/leaf.enc-legacy.key"), wrong).report();
+        assertThat(refused.codes()).containsExactly("wrong-password");
         assertThat(wrong.prompts).hasSize(3);
+        // it once said "the password from the password typed"
+        assertThat(refused.findings().get(0).message()).startsWith("the password from the prompt does not decrypt");
     }
 
     @Test

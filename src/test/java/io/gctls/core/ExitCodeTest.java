@@ -24,4 +24,12 @@ class ExitCodeTest {
         assertThat(ExitCode.WARNINGS.worst(ExitCode.INPUT)).isEqualTo(ExitCode.INPUT);
         assertThat(ExitCode.UNAVAILABLE.worst(ExitCode.OK)).isEqualTo(ExitCode.UNAVAILABLE);
     }
+
+    @Test
+    void worstIsTheWorstWhicheverComesFirst() {
+        assertThat(ExitCode.INPUT.worst(ExitCode.UNAVAILABLE)).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(ExitCode.UNAVAILABLE.worst(ExitCode.INPUT)).isEqualTo(ExitCode.UNAVAILABLE);
+        assertThat(ExitCode.API_REFUSED.worst(ExitCode.INTERRUPTED)).isEqualTo(ExitCode.INTERRUPTED);
+        assertThat(ExitCode.WARNINGS.worst(ExitCode.OK)).isEqualTo(ExitCode.WARNINGS);
+    }
 }

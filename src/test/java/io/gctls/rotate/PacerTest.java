@@ -13,12 +13,15 @@ class PacerTest {
 
     private static final Instant T0 = Instant.parse("2026-06-01T10:00:00Z");
 
-    /** Books {@code n} slots one after the other (each sent at its slot and answered at once). */
+    /**
+     * Books {@code n} slots one after the other (each sent at its slot and answered at once), with more
+     * work waiting than any window allows, so the pacer spreads.
+     */
     private static List<Instant> book(Pacer pacer, Instant from, int n) {
         List<Instant> slots = new ArrayList<>();
         Instant now = from;
         for (int i = 0; i < n; i++) {
-            now = now.plus(pacer.reserve(now));
+            now = now.plus(pacer.reserve(now, Long.MAX_VALUE));
             slots.add(now);
             pacer.settled();
         }
@@ -33,8 +36,8 @@ class PacerTest {
     void beforeAnyAnswerNothingIsHeldBack() {
         Pacer pacer = new Pacer();
 
-        assertThat(pacer.reserve(T0)).isZero();
-        assertThat(pacer.reserve(T0)).isZero();
+        assertThat(pacer.reserve(T0, Long.MAX_VALUE)).isZero();
+        assertThat(pacer.reserve(T0, Long.MAX_VALUE)).isZero();
         assertThat(pacer.allowed()).isZero();
     }
 
@@ -49,6 +52,35 @@ class PacerTest {
                 Duration.ofMillis(101));
         assertThat(inWindow(slots, T0)).isEqualTo(599);
         assertThat(slots.get(598)).isBefore(T0.plusSeconds(60)).isAfter(T0.plusSeconds(59));
+    }
+
+    @Test
+    void aBatchTheWindowCanTakeIsNotHeldBack() {
+        Pacer pacer = new Pacer();
+        pacer.observe(600, 1, 60, T0);
+
+        for (int left = 60; left > 0; left--) {
+            assertThat(pacer.reserve(T0, left)).isZero();
+            pacer.settled();
+        }
+    }
+
+    @Test
+    void aBatchLargerThanWhatIsLeftIsSpreadThenSentAtOnceWhenTheRestFits() {
+        Pacer pacer = new Pacer();
+        pacer.observe(12, 1, 60, T0);
+        List<Instant> slots = new ArrayList<>();
+        Instant now = T0;
+        for (int left = 24; left > 0; left--) {
+            now = now.plus(pacer.reserve(now, left));
+            slots.add(now);
+            pacer.settled();
+        }
+
+        // 11 left in the first window, 12 in the second, the last one in the third
+        assertThat(inWindow(slots, T0)).isEqualTo(11);
+        assertThat(inWindow(slots, T0.plusSeconds(60))).isEqualTo(12);
+        assertThat(slots.get(23)).isEqualTo(T0.plusSeconds(120));
     }
 
     @Test
@@ -85,7 +117,7 @@ class PacerTest {
 
         List<Duration> waits = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
-            waits.add(pacer.reserve(T0)); // eleven booked, none answered yet
+            waits.add(pacer.reserve(T0, Long.MAX_VALUE)); // eleven booked, none answered yet
         }
 
         assertThat(waits.get(0)).isZero();
@@ -98,7 +130,7 @@ class PacerTest {
         pacer.observe(600, 10, 50, T0);
         pacer.holdUntil(T0.plusSeconds(5));
 
-        assertThat(pacer.reserve(T0)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(pacer.reserve(T0, Long.MAX_VALUE)).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -108,7 +140,7 @@ class PacerTest {
         pacer.observe(10, 4, 30, T0.plusMillis(200)); // an older request answered late
 
         // one left in this window: the next slot is now, the one after waits for the reset
-        assertThat(pacer.reserve(T0.plusMillis(200))).isZero();
-        assertThat(pacer.reserve(T0.plusMillis(200))).isGreaterThanOrEqualTo(Duration.ofSeconds(29));
+        assertThat(pacer.reserve(T0.plusMillis(200), Long.MAX_VALUE)).isZero();
+        assertThat(pacer.reserve(T0.plusMillis(200), Long.MAX_VALUE)).isGreaterThanOrEqualTo(Duration.ofSeconds(29));
     }
 }

@@ -176,17 +176,40 @@ class RotationsSandboxTest {
     }
 
     @Test
-    void theRateLimitIsUsedButNotExceeded() {
-        sandbox.ratePerMinute(60);
+    void aFleetLargerThanTheAllowanceUsesTheLimitButNeverExceedsIt() {
+        sandbox.ratePerMinute(FLEET / 2);
 
+        // one at a time: the test clock moves by each wait, and waits side by side would each move it
         RotationSummary s = apply(1, listener(null, 0), Cancellation.never()).summary();
 
         assertThat(s.created()).isEqualTo(FLEET);
         assertThat(s.rateLimited()).isZero();
-        assertThat(s.allowedPerMinute()).isEqualTo(60);
-        // a minute of allowance spread evenly: FLEET requests take about FLEET seconds
+        assertThat(s.allowedPerMinute()).isEqualTo(FLEET / 2);
+        // the list and FLEET creates need three windows; the last request opens the third
+        assertThat(s.wallMs()).isBetween(115_000L, 125_000L);
         assertThat(s.ofAllowed()).isBetween(0.95, 1.05);
-        assertThat(s.wallMs()).isBetween((FLEET - 2) * 1000L, (FLEET + 2) * 1000L);
+    }
+
+    @Test
+    void aFleetTheWindowCanTakeIsSentWithoutWaiting() {
+        RotationSummary s = apply(4, listener(null, 0), Cancellation.never()).summary();
+
+        assertThat(s.rateLimited()).isZero();
+        assertThat(s.ofAllowed()).isGreaterThan(1.0);
+    }
+
+    @Test
+    void aStormOf429sLongerThanOneRequestsAttemptsQueuesTheDomainAgainInsteadOfFailingIt() {
+        sandbox.addFault(creates(FaultSpec.status(429)).times(8));
+
+        RotationSummary s = apply(1, listener(null, 0), Cancellation.never()).summary();
+
+        assertThat(s.created()).isEqualTo(FLEET);
+        assertThat(s.failed()).isZero();
+        assertThat(s.rateLimited()).isEqualTo(8);
+        // the first domain used its 6 attempts on 429s, was queued again and looked up before its next create
+        assertThat(s.requests()).isEqualTo(FLEET + 8 + 1);
+        assertEveryDomainExactlyOnce();
     }
 
     @Test

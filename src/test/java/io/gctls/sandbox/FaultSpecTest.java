@@ -53,6 +53,8 @@ class FaultSpecTest {
             "200|fault status must be an HTTP error status (400-599), not 200",
             "delay|fault delay MS needs a whole number, not ''",
             "delay soon|fault delay MS needs a whole number, not 'soon'",
+            "delay 99999999999|fault delay MS is too large: '99999999999' (at most 999999999)",
+            "delay \u0663|fault delay MS needs a whole number, not '\u0663'",
             "503 --times 0|fault --times must be 1 or more, not 0",
             "503 --times|fault --times N needs a whole number, not ''",
             "503 --path|fault option --path needs a value",

@@ -48,4 +48,9 @@ public class DeploySteps {
     public void theFileContains(String file, String text) throws IOException {
         assertThat(Files.readString(Path.of(world.expand(file)))).contains(world.expand(text));
     }
+
+    @Then("the file {string} does not exist")
+    public void theFileDoesNotExist(String file) {
+        assertThat(Path.of(world.expand(file))).doesNotExist();
+    }
 }

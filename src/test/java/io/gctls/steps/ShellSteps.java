@@ -111,6 +111,27 @@ public class ShellSteps {
         assertThat(world.last().stdout()).as(describe()).contains(world.expand(text));
     }
 
+    @Given("{string} is a word of {int} letters")
+    public void isAWordOfLetters(String variable, int length) {
+        world.define(variable.replaceAll("^\\$\\{|}$", ""), "x".repeat(length));
+    }
+
+    @Then("stderr is shorter than {int} characters")
+    public void stderrIsShorterThan(int length) {
+        assertThat(world.last().stderr().length()).as(describe()).isLessThan(length);
+    }
+
+    @Then("stdout matches {string}")
+    public void stdoutMatches(String regex) {
+        assertThat(world.last().stdout()).as(describe()).containsPattern(world.expand(regex));
+    }
+
+    @Then("the JSON at {string} matches {string}")
+    public void theJsonAtMatches(String path, String regex) {
+        Object value = JsonPath.read(world.last().stdout(), path);
+        assertThat(String.valueOf(value)).as(describe()).matches(regex);
+    }
+
     @Then("stderr contains {string}")
     public void stderrContains(String text) {
         assertThat(world.last().stderr()).as(describe()).contains(world.expand(text));

@@ -8,8 +8,8 @@ import io.gctls.audit.AuditSettings;
 import io.gctls.audit.AuditTimes;
 import io.gctls.core.GctlsException;
 import io.gctls.shell.Invocation;
+import io.gctls.shell.Opt;
 import io.gctls.shell.OptionSpec;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,25 +23,41 @@ final class AuditOptions {
     record Request(AuditQuery query, String source) {
     }
 
+    /** A point in time as typed: back from now (30m, 1h, 1d) or an ISO-8601 time or date. */
+    static Opt<String> when(String name, String help) {
+        return OptionSpec.of(name, "WHEN", help, "",
+                text -> {
+                    AuditTimes.point(text, Instant.now()); // the form is checked now; the point when the command runs
+                    return text.strip();
+                }, text -> text);
+    }
+
+    static Opt<String> since(String sinceDefault) {
+        return when("since", "start of the window: back from now (30m, 1h, 1d) or an ISO-8601 time or date")
+                .defaultValue(sinceDefault);
+    }
+
+    static final Opt<String> DOMAIN_ID = OptionSpec.value("domain-id", "ID", "only events of this custom domain (its id)");
+    static final Opt<String> SERVICE = OptionSpec.value("service", "NAME", "the audit serviceName (else $"
+            + AuditSettings.SERVICE_VARIABLE + ", else " + AuditSettings.DEFAULT_SERVICE + ": the custom-domain API is "
+            + "from the brief, not Genesys's public catalogue)");
+    static final Opt<String> ACTION = OptionSpec.value("action", "ACTION", "only this action: Create, Update, Delete, ...");
+    static final Opt<String> STATUS = OptionSpec.value("status", "STATUS", "only SUCCESS, FAILURE or WARNING (checked by "
+            + "gctls: the audit queries have no status filter)");
+    static final Opt<Integer> PAGE_SIZE = OptionSpec.integer("page-size", "N", AuditLimits.DEFAULT_PAGE_SIZE,
+            "events per request").atLeast(1).atMost(AuditLimits.MAX_PAGE_SIZE);
+    static final Opt<Integer> MAX_PAGES = OptionSpec.integer("max-pages", "N", AuditLimits.DEFAULT_MAX_PAGES,
+            "stop with exit 6 when the API still has more after N pages").atLeast(1);
+
     private AuditOptions() {
     }
 
-    static List<OptionSpec> filters(String sinceDefault, List<String> sources) {
-        return List.of(
-                OptionSpec.value("since", "WHEN", "start of the window: back from now (30m, 1h, 1d) or an "
-                        + "ISO-8601 time or date").defaultValue(sinceDefault),
-                OptionSpec.value("domain-id", "ID", "only events of this custom domain (its id)"),
-                OptionSpec.value("service", "NAME", "the audit serviceName (else $" + AuditSettings.SERVICE_VARIABLE
-                        + ", else " + AuditSettings.DEFAULT_SERVICE + ": the custom-domain API is from the brief, "
-                        + "not Genesys's public catalogue)"),
-                OptionSpec.value("action", "ACTION", "only this action: Create, Update, Delete, ..."),
-                OptionSpec.value("status", "STATUS", "only SUCCESS, FAILURE or WARNING (checked by gctls: the "
-                        + "audit queries have no status filter)"),
-                OptionSpec.choice("source", sources, sourceHelp(sources)).defaultValue("realtime"),
-                OptionSpec.value("page-size", "N", "events per request, 1 to " + AuditLimits.MAX_PAGE_SIZE)
-                        .defaultValue(String.valueOf(AuditLimits.DEFAULT_PAGE_SIZE)),
-                OptionSpec.value("max-pages", "N", "stop with exit 6 when the API still has more after N pages")
-                        .defaultValue(String.valueOf(AuditLimits.DEFAULT_MAX_PAGES)));
+    static Opt<String> source(List<String> sources) {
+        return OptionSpec.choice("source", sources, sourceHelp(sources)).defaultValue("realtime");
+    }
+
+    static List<OptionSpec> filters(Opt<String> since, Opt<String> source) {
+        return List.of(since, DOMAIN_ID, SERVICE, ACTION, STATUS, source, PAGE_SIZE, MAX_PAGES);
     }
 
     private static String sourceHelp(List<String> sources) {
@@ -54,9 +70,9 @@ final class AuditOptions {
         return String.join("; ", help);
     }
 
-    static Request parse(Invocation invocation, AuditSettings settings, Instant now, String sinceDefault,
-            Instant until) {
-        Instant since = point(invocation, "since", invocation.string("since").orElse(sinceDefault), now);
+    static Request parse(Invocation invocation, AuditSettings settings, Instant now, Opt<String> sinceOption,
+            Opt<String> source, Instant until) {
+        Instant since = point(invocation.get(sinceOption), "since", now);
         if (!since.isBefore(until)) {
             throw GctlsException.usage("--since " + AuditTimes.format(since) + " is not before "
                     + (invocation.has("until") ? "--until " : "now, ") + AuditTimes.format(until));
@@ -64,19 +80,18 @@ final class AuditOptions {
         AuditFilter filter;
         AuditLimits limits;
         try {
-            filter = new AuditFilter(invocation.string("service").orElse(settings.serviceName()),
-                    settings.entityType(), invocation.string("domain-id").map(AuditFilter::domainId).orElse(null),
-                    invocation.string("action").orElse(null), invocation.string("status").orElse(null));
-            limits = new AuditLimits(invocation.integer("page-size", AuditLimits.DEFAULT_PAGE_SIZE),
-                    invocation.integer("max-pages", AuditLimits.DEFAULT_MAX_PAGES), AuditLimits.DEFAULT_MAX_TIME);
+            filter = new AuditFilter(invocation.optional(SERVICE).orElse(settings.serviceName()),
+                    settings.entityType(), invocation.optional(DOMAIN_ID).map(AuditFilter::domainId).orElse(null),
+                    invocation.optional(ACTION).orElse(null), invocation.optional(STATUS).orElse(null));
+            limits = new AuditLimits(invocation.get(PAGE_SIZE), invocation.get(MAX_PAGES),
+                    AuditLimits.DEFAULT_MAX_TIME);
         } catch (IllegalArgumentException e) {
             throw GctlsException.usage(invocation.commandName() + ": " + e.getMessage());
         }
-        return new Request(new AuditQuery(since, until, filter, limits), invocation.string("source")
-                .orElse("realtime"));
+        return new Request(new AuditQuery(since, until, filter, limits), invocation.get(source));
     }
 
-    static Instant point(Invocation invocation, String option, String text, Instant now) {
+    static Instant point(String text, String option, Instant now) {
         try {
             return AuditTimes.point(text, now);
         } catch (IllegalArgumentException e) {
@@ -119,14 +134,6 @@ final class AuditOptions {
         return String.format("%-24s  %-7s  %-7s  %s  %s", row.get(0), row.get(1), row.get(3), row.get(2), row.get(4));
     }
 
-    static Duration positive(Invocation invocation, String option, Duration fallback, Duration least) {
-        Duration value = invocation.duration(option).orElse(fallback);
-        if (value.compareTo(least) < 0) {
-            throw GctlsException.usage("--" + option + " must be at least " + io.gctls.api.Waits.format(least)
-                    + ", not " + io.gctls.api.Waits.format(value));
-        }
-        return value;
-    }
 
     private static String orDash(String value) {
         return value == null ? "-" : value;

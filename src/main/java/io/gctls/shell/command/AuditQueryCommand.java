@@ -9,12 +9,14 @@ import io.gctls.auth.ApiSession;
 import io.gctls.core.Environment;
 import io.gctls.core.Metrics;
 import io.gctls.shell.ApiAccess;
+import io.gctls.shell.ConnectionOptions;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
+import io.gctls.shell.Opt;
 import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
-import io.gctls.shell.Tables;
 import io.gctls.shell.Output;
+import io.gctls.shell.Views;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +25,9 @@ import java.util.List;
 /** {@code audit query}: every page of an audit window, each event once, as a table or JSON lines. */
 public class AuditQueryCommand extends GctlsCommand {
 
-    static final String SINCE_DEFAULT = "1h";
+    static final Opt<String> SINCE = AuditOptions.since("1h");
+    static final Opt<String> UNTIL = AuditOptions.when("until", "end of the window, like --since (default now)");
+    static final Opt<String> SOURCE = AuditOptions.source(AuditSettings.SOURCES);
 
     private final ApiAccess access;
     private final Environment environment;
@@ -45,25 +49,24 @@ public class AuditQueryCommand extends GctlsCommand {
     }
 
     private static OptionSpec[] options() {
-        List<OptionSpec> options = new ArrayList<>(AuditOptions.filters(SINCE_DEFAULT, AuditSettings.SOURCES));
-        options.add(1, OptionSpec.value("until", "WHEN", "end of the window, like --since (default now)"));
-        return options.toArray(OptionSpec[]::new);
+        List<OptionSpec> options = new ArrayList<>(AuditOptions.filters(SINCE, SOURCE));
+        options.add(1, UNTIL);
+        return ConnectionOptions.with(options.toArray(OptionSpec[]::new));
     }
 
     @Override
     public Outcome run(Invocation invocation) {
         AuditSettings settings = AuditSettings.from(environment);
         Instant now = clock.instant();
-        Instant until = invocation.string("until").map(u -> AuditOptions.point(invocation, "until", u, now))
-                .orElse(now);
-        AuditOptions.Request request = AuditOptions.parse(invocation, settings, now, SINCE_DEFAULT, until);
+        Instant until = invocation.optional(UNTIL).map(u -> AuditOptions.point(u, "until", now)).orElse(now);
+        AuditOptions.Request request = AuditOptions.parse(invocation, settings, now, SINCE, SOURCE, until);
         ApiSession.Connected connected = access.connected(invocation);
         ApiClient client = connected.client();
         AuditSource source = AuditSource.named(request.source(), client, connected.connection().paths().auditLogs());
         AuditReader reader = new AuditReader(source, client.executor().clock());
         AuditResult result;
         try (Metrics.Timer timer = metrics.start("audit query")) {
-            result = reader.read(request.query(), invocation.cancellation(), invocation.out()::note);
+            result = reader.read(request.query(), invocation.cancellation(), invocation.progress());
         }
         if (invocation.out().json()) {
             // SPEC §3: streams are JSON lines; a query is one too, so that 10,000 events pipe into jq.
@@ -74,7 +77,7 @@ public class AuditQueryCommand extends GctlsCommand {
     }
 
     static void render(AuditResult result, Output out) {
-        String pages = result.pages() + " page" + (result.pages() == 1 ? "" : "s");
+        String pages = Views.plural(result.pages(), "page");
         if (result.events().isEmpty()) {
             out.println("no audit events in " + result.interval() + " (" + result.source() + ", " + pages + ")");
             return;
@@ -84,9 +87,8 @@ public class AuditQueryCommand extends GctlsCommand {
         for (int i = 0; i < result.events().size(); i++) {
             rows[i + 1] = AuditOptions.row(result.events().get(i)).toArray();
         }
-        out.println(Tables.render(rows));
-        int count = result.events().size();
-        out.println(count + " event" + (count == 1 ? "" : "s") + " in " + result.interval() + " (" + result.source()
+        Views.table(out, rows);
+        out.println(Views.plural(result.events().size(), "event") + " in " + result.interval() + " (" + result.source()
                 + ", " + pages + ")");
     }
 }

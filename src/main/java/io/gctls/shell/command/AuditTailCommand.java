@@ -10,8 +10,12 @@ import io.gctls.auth.ApiSession;
 import io.gctls.audit.AuditTail;
 import io.gctls.audit.AuditTimes;
 import io.gctls.core.Environment;
+import io.gctls.core.GctlsException;
+import io.gctls.core.ExitCode;
 import io.gctls.shell.ApiAccess;
 import io.gctls.shell.GctlsCommand;
+import io.gctls.shell.Opt;
+import io.gctls.shell.ConnectionOptions;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
@@ -26,14 +30,19 @@ import java.util.function.Consumer;
 
 /**
  * {@code audit tail}: the recent events, then with {@code --follow} each new one as it arrives, once.
- * Ctrl-C stops a follow with exit 130 (SPEC §3 "interrupted"; a command file stops there too);
- * {@code --for} stops it with exit 0.
+ * A follow ends with Ctrl-C or after {@code --for}; both are success (exit 0). Ctrl-C before the
+ * first read finished is an interruption like any other (exit 130).
  */
 public class AuditTailCommand extends GctlsCommand {
 
-    static final String SINCE_DEFAULT = "10m";
-    static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
-    static final Duration SHORTEST_INTERVAL = Duration.ofSeconds(1);
+    static final Opt<Boolean> FOLLOW = OptionSpec.flag("follow", "keep polling and print new events as they arrive")
+            .shortName('f');
+    static final Opt<Duration> INTERVAL = OptionSpec.duration("interval", Duration.ofSeconds(5), "pause between polls")
+            .atLeast(Duration.ofSeconds(1));
+    static final Opt<Duration> FOR = OptionSpec.duration("for", null, "follow this long, then exit 0 (implies "
+            + "--follow)").atLeast(Duration.ofSeconds(1));
+    static final Opt<String> SINCE = AuditOptions.since("10m");
+    static final Opt<String> SOURCE = AuditOptions.source(List.of("realtime", "auditlogs"));
 
     private final ApiAccess access;
     private final Environment environment;
@@ -41,7 +50,7 @@ public class AuditTailCommand extends GctlsCommand {
 
     public AuditTailCommand(ApiAccess access, Environment environment, Clock clock) {
         super("audit tail", "Audit", "Print recent audit events; --follow prints each new one once as it arrives "
-                        + "(Ctrl-C stops: exit 130; --for stops: exit 0)",
+                        + "(Ctrl-C or --for ends it)",
                 List.of("audit tail", "audit tail --follow", "audit tail --follow --domain-id 6f1c... --for 5m",
                         "audit tail --follow --interval 10s --output json"),
                 options());
@@ -51,24 +60,19 @@ public class AuditTailCommand extends GctlsCommand {
     }
 
     private static OptionSpec[] options() {
-        List<OptionSpec> options = new ArrayList<>();
-        options.add(OptionSpec.flag("follow", "keep polling and print new events as they arrive").shortName('f'));
-        options.add(OptionSpec.value("interval", "DURATION", "pause between polls").defaultValue("5s"));
-        options.add(OptionSpec.value("for", "DURATION", "follow this long, then exit 0 (implies --follow)"));
-        options.addAll(AuditOptions.filters(SINCE_DEFAULT, List.of("realtime", "auditlogs")));
-        return options.toArray(OptionSpec[]::new);
+        List<OptionSpec> options = new ArrayList<>(List.of(FOLLOW, INTERVAL, FOR));
+        options.addAll(AuditOptions.filters(SINCE, SOURCE));
+        return ConnectionOptions.with(options.toArray(OptionSpec[]::new));
     }
 
     @Override
     public Outcome run(Invocation invocation) {
         AuditSettings settings = AuditSettings.from(environment);
-        Duration interval = AuditOptions.positive(invocation, "interval", DEFAULT_INTERVAL, SHORTEST_INTERVAL);
-        Optional<Duration> runFor = invocation.has("for")
-                ? Optional.of(AuditOptions.positive(invocation, "for", Duration.ZERO, Duration.ofSeconds(1)))
-                : Optional.empty();
-        boolean follow = invocation.flag("follow") || runFor.isPresent();
+        Duration interval = invocation.get(INTERVAL);
+        Optional<Duration> runFor = invocation.optional(FOR);
+        boolean follow = invocation.get(FOLLOW) || runFor.isPresent();
         Instant now = clock.instant();
-        AuditOptions.Request request = AuditOptions.parse(invocation, settings, now, SINCE_DEFAULT, now);
+        AuditOptions.Request request = AuditOptions.parse(invocation, settings, now, SINCE, SOURCE, now);
         ApiSession.Connected connected = access.connected(invocation);
         ApiClient client = connected.client();
         AuditSource source = AuditSource.named(request.source(), client, connected.connection().paths().auditLogs());
@@ -82,8 +86,19 @@ public class AuditTailCommand extends GctlsCommand {
                     + Waits.format(interval) + runFor.map(d -> ", for " + Waits.format(d)).orElse(", Ctrl-C stops")
                     + ")");
         }
-        AuditTail.Summary summary = tail.run(request.query(), follow, interval, runFor, invocation.cancellation(), sink,
-                out::note);
+        AuditTail.Summary summary;
+        try {
+            summary = tail.run(request.query(), follow, interval, runFor, invocation.cancellation(), sink,
+                    invocation.progress());
+        } catch (GctlsException e) {
+            if (!follow || e.exitCode() != ExitCode.INTERRUPTED) {
+                throw e;
+            }
+            // Ctrl-C is how a follow ends: say so, no error (a command file still stops: its next
+            // command meets the same cancellation)
+            out.note(e.getMessage());
+            return Outcome.done();
+        }
         if (follow) {
             out.note("stopped after " + Waits.format(summary.followed()) + ": " + summary.events() + " event"
                     + (summary.events() == 1 ? "" : "s") + " in " + summary.polls() + " polls"

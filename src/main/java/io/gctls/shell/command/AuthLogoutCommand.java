@@ -4,7 +4,9 @@ import io.gctls.api.ApiException;
 import io.gctls.api.ApiRequest;
 import io.gctls.auth.ApiSession;
 import io.gctls.auth.WhoAmI;
+import io.gctls.core.Prompter;
 import io.gctls.shell.ApiAccess;
+import io.gctls.shell.ConnectionOptions;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
@@ -18,7 +20,7 @@ public class AuthLogoutCommand extends GctlsCommand {
 
     public AuthLogoutCommand(ApiAccess access) {
         super("auth logout", "Session", "Revoke the token and remove it from the token cache",
-                List.of("auth logout"));
+                List.of("auth logout", "auth logout --profile prod"), ConnectionOptions.with());
         this.access = access;
     }
 
@@ -28,8 +30,12 @@ public class AuthLogoutCommand extends GctlsCommand {
     @Override
     public Outcome run(Invocation invocation) {
         ApiSession session = access.session();
-        Optional<ApiSession.Connected> existing = session.existing(ApiAccess.request(invocation),
-                invocation.session().tokenCache());
+        Optional<ApiSession.Connected> existing = ConnectionOptions.given(invocation)
+                ? Optional.of(session.forCommand(ApiAccess.request(invocation), Prompter.none(),
+                        invocation.session().tokenCache()))
+                : session.existing(ApiAccess.request(invocation), invocation.session().tokenCache());
+        // the next one-shot run must not go back to where this session was logged in
+        session.resolver().forgetLogin();
         if (existing.isEmpty() || existing.get().tokens().current().isEmpty()) {
             existing.ifPresent(c -> c.tokens().forget());
             session.disconnect();
@@ -42,7 +48,7 @@ public class AuthLogoutCommand extends GctlsCommand {
         String note = "token revoked and removed from the token cache";
         try {
             connected.client().call(ApiRequest.delete(WhoAmI.PATH).withoutTokenRefresh(), invocation.cancellation(),
-                    invocation.out()::note);
+                    invocation.progress());
         } catch (ApiException e) {
             revoked = e.status() == 401; // already invalid: as good as revoked
             note = revoked ? "the token was no longer valid; it was removed from the token cache"

@@ -8,10 +8,12 @@ import io.gctls.auth.WhoAmI;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.shell.ApiAccess;
+import io.gctls.shell.ConnectionOptions;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
+import io.gctls.shell.Views;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,7 +26,8 @@ public class AuthStatusCommand extends GctlsCommand {
 
     public AuthStatusCommand(ApiAccess access, Clock clock) {
         super("auth status", "Session", "Show the session: organisation, client, token expiry and scopes",
-                List.of("auth status", "auth status --output json"));
+                List.of("auth status", "auth status --output json", "auth status --profile prod"),
+                ConnectionOptions.with());
         this.access = access;
         this.clock = clock;
     }
@@ -32,13 +35,13 @@ public class AuthStatusCommand extends GctlsCommand {
     @Override
     public Outcome run(Invocation invocation) {
         ApiSession session = access.session();
-        if (session.active().isEmpty() && !session.resolver().hasTarget(ApiAccess.request(invocation))) {
-            throw new GctlsException(ExitCode.AUTH, "not logged in: run 'auth login' (or set GENESYSCLOUD_REGION, "
-                    + "GENESYSCLOUD_OAUTHCLIENT_ID and GENESYSCLOUD_OAUTHCLIENT_SECRET, or start with --sandbox)");
+        if (session.active().isEmpty() && !ConnectionOptions.given(invocation)
+                && !session.resolver().hasTarget(ApiAccess.request(invocation))) {
+            throw session.resolver().notConfigured();
         }
         ApiSession.Connected connected = access.connected(invocation);
-        Token token = session.token(connected, invocation.cancellation(), invocation.out()::note);
-        WhoAmI who = WhoAmI.fetch(connected.client(), invocation.cancellation(), invocation.out()::note);
+        Token token = session.token(connected, invocation.cancellation(), invocation.progress());
+        WhoAmI who = WhoAmI.fetch(connected.client(), invocation.cancellation(), invocation.progress());
         return Outcome.of(AuthStatus.of(connected.connection(), token, who, clock.instant()),
                 AuthStatusCommand::render);
     }
@@ -46,25 +49,22 @@ public class AuthStatusCommand extends GctlsCommand {
     static void render(AuthStatus status, Output out) {
         out.println(out.style().ok("logged in") + " to " + status.apiUrl() + (status.sandbox() ? " (sandbox)" : "")
                 + (status.region().isEmpty() ? "" : " [" + status.region() + "]"));
-        row(out, "organization", status.organization() + (status.organizationId().isEmpty() ? ""
+        Views.field(out, "organization", status.organization() + (status.organizationId().isEmpty() ? ""
                 : " (" + status.organizationId() + ")"));
-        row(out, "client", (status.clientName().isEmpty() ? "" : status.clientName() + " ") + "(" + status.clientId()
+        Views.field(out, "client", (status.clientName().isEmpty() ? "" : status.clientName() + " ") + "(" + status.clientId()
                 + ")");
-        row(out, "token", "expires " + status.tokenExpiresAt() + ", in "
+        Views.field(out, "token", "expires " + status.tokenExpiresAt() + ", in "
                 + Waits.format(Duration.ofSeconds(status.tokenExpiresInSeconds())) + " ("
                 + ("cache".equals(status.tokenSource()) ? "from the token cache" : "new login") + ")");
         if (!status.profile().isEmpty()) {
-            row(out, "profile", status.profile());
+            Views.field(out, "profile", status.profile());
         }
-        row(out, "scopes", status.authorizedScope().isEmpty() ? "none listed (client-credentials clients are "
+        Views.field(out, "scopes", status.authorizedScope().isEmpty() ? "none listed (client-credentials clients are "
                 + "governed by roles)" : String.join(" ", status.authorizedScope()));
         if (status.jwtScope() != null) {
-            row(out, "jwt scope", status.jwtScope().isEmpty() ? "none" : String.join(" ", status.jwtScope()));
+            Views.field(out, "jwt scope", status.jwtScope().isEmpty() ? "none" : String.join(" ", status.jwtScope()));
         }
-        row(out, "login", status.loginUrl());
+        Views.field(out, "login", status.loginUrl());
     }
 
-    private static void row(Output out, String label, String value) {
-        out.println(String.format("  %-13s %s", label, value));
-    }
 }

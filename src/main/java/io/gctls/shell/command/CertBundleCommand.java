@@ -15,10 +15,13 @@ import io.gctls.core.Metrics;
 import io.gctls.payload.PayloadBuilder;
 import io.gctls.shell.CertInputs;
 import io.gctls.shell.GctlsCommand;
+import io.gctls.shell.NewFile;
+import io.gctls.shell.Opt;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
+import io.gctls.shell.Views;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -37,6 +40,11 @@ import java.util.List;
  */
 public class CertBundleCommand extends GctlsCommand {
 
+    static final Opt<Path> OUT = OptionSpec.file("out", "the PEM file to create (must not exist)").mandatory();
+    static final Opt<Boolean> WITH_LEAF = OptionSpec.flag("with-leaf",
+            "write the leaf first, then the chain (a fullchain.pem)");
+
+
     private final CertInspector inspector;
     private final Environment environment;
     private final Metrics metrics;
@@ -48,8 +56,7 @@ public class CertBundleCommand extends GctlsCommand {
                         "cert bundle --cert leaf.pem --chain messy-chain.pem --trust root.pem --out chain.pem",
                         "cert bundle --cert site.p12 --password-file pw.txt --with-leaf --out fullchain.pem"),
                 CertInputs.with("its private key, to check it belongs to the leaf (optional)",
-                        OptionSpec.file("out", "the PEM file to create (must not exist)").mandatory(),
-                        OptionSpec.flag("with-leaf", "write the leaf first, then the chain (a fullchain.pem)")));
+                        OUT, WITH_LEAF));
         this.inspector = inspector;
         this.environment = environment;
         this.metrics = metrics;
@@ -62,7 +69,7 @@ public class CertBundleCommand extends GctlsCommand {
 
     @Override
     public Outcome run(Invocation invocation) {
-        Path out = invocation.requiredPath("out");
+        Path out = invocation.get(OUT);
         InspectRequest request = CertInputs.request(invocation, environment);
         Inspection inspection;
         try (Metrics.Timer timer = metrics.start("validate")) {
@@ -77,40 +84,26 @@ public class CertBundleCommand extends GctlsCommand {
         }
         CertificateBundle bundle = inspection.bundle().get();
         List<X509Certificate> certificates = new ArrayList<>();
-        if (invocation.flag("with-leaf")) {
+        if (invocation.get(WITH_LEAF)) {
             certificates.add(bundle.leaf());
         }
         certificates.addAll(bundle.servingChain());
-        write(out, Pem.encode(certificates));
+        NewFile.write(out, Pem.encode(certificates), StandardCharsets.US_ASCII, false);
         List<String> changes = PayloadBuilder.fixups(inspection).stream()
                 .filter(f -> !f.contains(" key") && !f.startsWith("used the private key")).toList();
         BundleResult result = new BundleResult(out.toString(), CertificateBundle.quoted(bundle.leaf()),
                 bundle.servingChain().stream().map(CertificateBundle::quoted).toList(),
                 bundle.fetched().stream().map(f -> CertificateBundle.quoted(f.certificate()) + " from " + f.url())
                         .toList(), changes, report.verdict().label(), report.findings());
-        return Outcome.of(result, CertBundleCommand::render, CertInspectCommand.exitCode(report.verdict()));
-    }
-
-    /** A new file: never overwrites, never creates folders (a typo in a folder name is an error). */
-    static void write(Path file, String pem) {
-        try {
-            Files.writeString(file, pem, StandardCharsets.US_ASCII, java.nio.file.StandardOpenOption.CREATE_NEW,
-                    java.nio.file.StandardOpenOption.WRITE);
-        } catch (FileAlreadyExistsException e) {
-            throw GctlsException.input("not overwriting " + file + ": it exists (remove it or choose another --out)");
-        } catch (NoSuchFileException e) {
-            throw GctlsException.input("cannot write " + file + ": its folder does not exist");
-        } catch (IOException e) {
-            throw GctlsException.input("cannot write " + file + ": " + io.gctls.core.InputFiles.why(e));
-        }
+        return Outcome.of(result, CertBundleCommand::render, Outcome.exitCode(report.verdict()));
     }
 
     static void render(BundleResult r, Output out) {
         out.println("wrote " + (r.chain().isEmpty() ? "no intermediate (the leaf's issuer is the anchor)"
                 : r.chain().size() + " certificate" + (r.chain().size() == 1 ? "" : "s") + " after the leaf "
                         + r.leaf() + ": " + String.join(", ", r.chain())) + " to " + r.file());
-        r.fetched().forEach(f -> out.println("  fetched  " + f));
-        r.changes().forEach(c -> out.println("  fixed    " + c));
+        r.fetched().forEach(f -> Views.field(out, "fetched", f));
+        r.changes().forEach(c -> Views.field(out, "fixed", c));
         if (!r.findings().isEmpty()) {
             out.println("");
             out.println(out.style().bold("Findings:"));
@@ -120,9 +113,5 @@ public class CertBundleCommand extends GctlsCommand {
         }
         out.println("");
         out.println(out.style().bold("Verdict:") + " " + out.style().severity(r.verdict()));
-    }
-
-    static ExitCode exitCode(String verdict) {
-        return verdict.equals("error") ? ExitCode.INPUT : verdict.equals("warn") ? ExitCode.WARNINGS : ExitCode.OK;
     }
 }

@@ -2,7 +2,9 @@ package io.gctls.shell.command;
 
 import io.gctls.cert.Explanations;
 import io.gctls.core.GctlsException;
+import io.gctls.core.Quote;
 import io.gctls.shell.GctlsCommand;
+import io.gctls.shell.Suggestions;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
@@ -39,15 +41,16 @@ public class CertExplainCommand extends GctlsCommand {
             return Outcome.of(new Codes(List.copyOf(Explanations.all().values())), CertExplainCommand::renderAll);
         }
         Explanations.Entry entry = Explanations.of(code.get()).orElseThrow(() -> GctlsException.usage(
-                "no finding code '" + code.get().strip() + "'" + suggestion(code.get())
+                "no finding code " + Quote.of(code.get().strip()) + suggestion(code.get())
                         + " (run 'cert explain' for the list)"));
         return Outcome.of(entry, CertExplainCommand::render);
     }
 
     private static String suggestion(String typed) {
         String wanted = typed.strip().toLowerCase(java.util.Locale.ROOT);
-        return Explanations.all().keySet().stream().filter(c -> c.contains(wanted) || wanted.contains(c))
-                .findFirst().map(c -> "; did you mean " + c + "?").orElse("");
+        return Suggestions.nearest(wanted, Explanations.all().keySet()).or(() -> Explanations.all().keySet().stream()
+                .filter(c -> c.contains(wanted) || wanted.contains(c)).findFirst())
+                .map(c -> "; did you mean " + c + "?").orElse("");
     }
 
     static void render(Explanations.Entry e, Output out) {

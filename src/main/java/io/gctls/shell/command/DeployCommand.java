@@ -16,12 +16,16 @@ import io.gctls.deploy.Deployer;
 import io.gctls.payload.BuiltPayload;
 import io.gctls.payload.PayloadPreview;
 import io.gctls.shell.ApiAccess;
+import io.gctls.shell.ConnectionOptions;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
+import io.gctls.shell.Opt;
 import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
+import io.gctls.shell.Views;
 import io.gctls.shell.PayloadFactory;
+import io.gctls.shell.PayloadView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +39,16 @@ import java.util.List;
  */
 public class DeployCommand extends GctlsCommand {
 
+    static final Opt<Boolean> DRY_RUN = OptionSpec.flag("dry-run",
+            "print exactly what would be sent (key redacted); send nothing");
+    static final Opt<Boolean> REPLACE = OptionSpec.flag("replace", "the domain exists: put this certificate on it (PUT)");
+    static final Opt<Boolean> VERBOSE = OptionSpec.flag("verbose", "show each request's status and "
+            + "inin-correlation-id").shortName('v');
+    static final Opt<Boolean> WAIT_AUDIT = OptionSpec.flag("wait-audit",
+            "then follow the audit log until the change shows up");
+    static final Opt<Duration> TIMEOUT = OptionSpec.duration("timeout", Duration.ofMinutes(2),
+            "how long --wait-audit waits").atLeast(Duration.ofSeconds(1));
+
     private final PayloadFactory factory;
     private final ApiAccess access;
     private final Clock clock;
@@ -47,12 +61,7 @@ public class DeployCommand extends GctlsCommand {
                 List.of("deploy --domain www.example.com --cert leaf.pem --key leaf.key --chain chain.pem",
                         "deploy --domain www.example.com --cert leaf.pem --key leaf.key --dry-run",
                         "deploy --domain www.example.com --cert new.pem --key new.key --replace --verbose"),
-                PayloadFactory.options(
-                        OptionSpec.flag("dry-run", "print exactly what would be sent (key redacted); send nothing"),
-                        OptionSpec.flag("replace", "the domain exists: put this certificate on it (PUT)"),
-                        OptionSpec.flag("verbose", "show each request's status and inin-correlation-id").shortName('v'),
-                        OptionSpec.flag("wait-audit", "then follow the audit log until the change shows up"),
-                        OptionSpec.value("timeout", "DURATION", "how long --wait-audit waits").defaultValue("2m")));
+                ConnectionOptions.with(PayloadFactory.options(DRY_RUN, REPLACE, VERBOSE, WAIT_AUDIT, TIMEOUT)));
         this.factory = factory;
         this.access = access;
         this.clock = clock;
@@ -80,26 +89,29 @@ public class DeployCommand extends GctlsCommand {
     public Outcome run(Invocation invocation) {
         try (Metrics.Timer total = metrics.start("total")) {
             BuiltPayload built = factory.build(invocation);
-            ExitCode verdictCode = PayloadPreviewCommand.exitCode(built);
-            if (invocation.strict() && verdictCode == ExitCode.WARNINGS && !invocation.flag("dry-run")) {
+            ExitCode verdictCode = Outcome.exitCode(built.verdict());
+            boolean dryRun = invocation.get(DRY_RUN);
+            boolean replace = invocation.get(REPLACE);
+            if (invocation.strict() && verdictCode == ExitCode.WARNINGS && !dryRun) {
                 // --strict must stop a deploy with warnings before it goes live, not report them afterwards
                 throw new GctlsException(ExitCode.WARNINGS, "the certificate verdict is warn ("
                         + String.join("; ", built.warnings()) + ") and --strict is on; nothing was sent");
             }
-            if (invocation.flag("dry-run")) {
-                return dryRun(built, verdictCode);
+            if (dryRun) {
+                return dryRun(built, replace, verdictCode);
             }
             ApiSession.Connected connected = access.connected(invocation);
-            CustomDomains domains = DomainsListCommand.domains(connected, invocation);
+            CustomDomains domains = access.customDomains(connected, invocation);
             Deployer deployer = new Deployer(domains, connected.connection().retry(),
                     connected.client().executor().backoff(), clock, metrics, connected.client()::pause);
-            Duration auditTimeout = invocation.duration("timeout").orElse(Duration.ofMinutes(2));
+            Duration auditTimeout = invocation.get(TIMEOUT);
             Instant started = clock.instant();
-            DeployResult result = deployer.deploy(built.payload(), built.leafFingerprint(), invocation.flag("replace"),
-                    invocation.cancellation(), invocation.out()::note);
-            AuditSeen audit = invocation.flag("wait-audit") ? waitForAudit(connected, result, started, auditTimeout,
+            DeployResult result = deployer.deploy(built.payload(), built.leafFingerprint(), replace,
+                    invocation.cancellation(), invocation.progress());
+            access.sawDomain(result.id(), result.domain());
+            AuditSeen audit = invocation.get(WAIT_AUDIT) ? waitForAudit(connected, result, started, auditTimeout,
                     invocation) : null;
-            boolean verbose = invocation.flag("verbose");
+            boolean verbose = invocation.get(VERBOSE);
             boolean auditMissing = audit != null && !audit.seen() && !DeployResult.UNCHANGED.equals(result.action());
             ExitCode code = auditMissing ? verdictCode.worst(ExitCode.WARNINGS) : verdictCode;
             return Outcome.of(new DeployReport(result, built.fixups(), built.warnings(), audit),
@@ -118,19 +130,24 @@ public class DeployCommand extends GctlsCommand {
                 + " (up to " + Waits.format(timeout) + ")");
         AuditWatch watch = AuditWatch.realtime(connected.client(), AuditSettings.from(environment), metrics);
         Optional<AuditSighting> sighting = watch.waitFor(result.id(), Set.of(action), started, timeout,
-                invocation.cancellation(), invocation.out()::note);
+                invocation.cancellation(), invocation.progress());
         return sighting.map(s -> new AuditSeen(true, s.event().id(), s.event().action(),
                 String.valueOf(s.event().eventDate()), s.eventLatency().toMillis(), s.seenAfter().toMillis(), s.polls(),
                 "")).orElseGet(() -> new AuditSeen(false, "", action, "", 0, 0, 0, "no audit event within "
                         + Waits.format(timeout) + " (the deploy itself succeeded)"));
     }
 
-    private static Outcome dryRun(BuiltPayload built, ExitCode verdictCode) {
-        DryRun dryRun = new DryRun(true, "look " + built.payload().domain() + " up, then POST this body to the "
-                + "custom-domain endpoint (PUT to the existing domain with --replace)", PayloadPreview.of(built));
+    private static Outcome dryRun(BuiltPayload built, boolean replace, ExitCode verdictCode) {
+        String domain = built.payload().domain();
+        String plan = replace
+                ? "look " + domain + " up, then PUT this body to it (or POST it to the custom-domain endpoint if "
+                        + domain + " does not exist yet)"
+                : "look " + domain + " up, then POST this body to the custom-domain endpoint (if " + domain
+                        + " exists with another certificate, nothing is sent: that needs --replace)";
+        DryRun dryRun = new DryRun(true, plan, PayloadPreview.of(built));
         return Outcome.of(dryRun, (r, out) -> {
             out.println("dry run: nothing was sent. Would " + r.wouldSend() + ":");
-            PayloadPreviewCommand.render(r.payload(), out);
+            PayloadView.preview(r.payload(), out);
         }, verdictCode);
     }
 
@@ -143,17 +160,17 @@ public class DeployCommand extends GctlsCommand {
         };
         out.println(out.style().ok(verb) + " " + out.style().bold(r.domain()) + (r.id().isEmpty() ? ""
                 : " (id " + r.id() + ")"));
-        row(out, "status", r.status());
-        row(out, "created", r.createdDate());
-        row(out, "SHA-256", r.certificateFingerprint());
-        row(out, "requests", r.attempts() + (r.totalWaitMs() > 0 ? ", waited " + Waits.format(Duration.ofMillis(
+        Views.field(out, "status", r.status());
+        Views.field(out, "created", r.createdDate());
+        Views.field(out, "SHA-256", Views.fingerprint(r.certificateFingerprint()));
+        Views.field(out, "requests", r.attempts() + (r.totalWaitMs() > 0 ? ", waited " + Waits.format(Duration.ofMillis(
                 r.totalWaitMs())) : "") + (r.reconciled() ? ", reconciled after an unclear answer" : ""));
-        r.notes().forEach(n -> row(out, "note", n));
-        report.fixups().forEach(f -> row(out, "fixed", f));
-        report.warnings().forEach(w -> row(out, out.style().warn("warning"), w));
+        r.notes().forEach(n -> Views.field(out, "note", n));
+        report.fixups().forEach(f -> Views.field(out, "fixed", f));
+        report.warnings().forEach(w -> Views.field(out, "warning", out.style()::warn, w));
         if (report.audit() != null) {
             AuditSeen a = report.audit();
-            row(out, "audit", a.seen() ? a.action() + " recorded at " + a.eventDate() + ", "
+            Views.field(out, "audit", a.seen() ? a.action() + " recorded at " + a.eventDate() + ", "
                     + Waits.format(Duration.ofMillis(a.eventLatencyMs())) + " after the deploy began; seen after "
                     + Waits.format(Duration.ofMillis(a.seenAfterMs())) + " (" + a.polls() + " poll"
                     + (a.polls() == 1 ? "" : "s") + ", event " + a.eventId() + ")" : a.note());
@@ -161,14 +178,9 @@ public class DeployCommand extends GctlsCommand {
         if (verbose) {
             List<Attempt> requests = r.requests();
             for (int i = 0; i < requests.size(); i++) {
-                row(out, "request", (i + 1) + ". " + requests.get(i).summary());
+                Views.field(out, "request", (i + 1) + ". " + requests.get(i).summary());
             }
         }
     }
 
-    private static void row(Output out, String label, String value) {
-        if (value != null && !value.isEmpty()) {
-            out.println(String.format("  %-10s %s", label, value));
-        }
-    }
 }

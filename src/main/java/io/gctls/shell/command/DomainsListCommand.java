@@ -4,23 +4,29 @@ import io.gctls.auth.ApiSession;
 import io.gctls.deploy.CustomDomain;
 import io.gctls.deploy.CustomDomains;
 import io.gctls.shell.ApiAccess;
+import io.gctls.shell.Completion;
+import io.gctls.shell.ConnectionOptions;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
+import io.gctls.shell.Opt;
 import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
-import io.gctls.shell.Tables;
 import io.gctls.shell.Output;
+import io.gctls.shell.Views;
 import java.util.List;
 
 /** {@code domains list}: what is deployed, every page fetched for the user. */
 public class DomainsListCommand extends GctlsCommand {
+
+    static final Opt<String> DOMAIN = OptionSpec.value("domain", "NAME", "only this domain")
+            .completing(Completion.DOMAIN_NAMES);
 
     private final ApiAccess access;
 
     public DomainsListCommand(ApiAccess access) {
         super("domains list", "Deploy", "List the custom domains deployed (all pages)",
                 List.of("domains list", "domains list --domain www.example.com --output json"),
-                OptionSpec.value("domain", "NAME", "only this domain"));
+                ConnectionOptions.with(DOMAIN));
         this.access = access;
     }
 
@@ -30,14 +36,10 @@ public class DomainsListCommand extends GctlsCommand {
     @Override
     public Outcome run(Invocation invocation) {
         ApiSession.Connected connected = access.connected(invocation);
-        CustomDomains domains = domains(connected, invocation);
-        List<CustomDomain> found = domains.list(invocation.string("domain"), invocation.cancellation());
+        CustomDomains domains = access.customDomains(connected, invocation);
+        List<CustomDomain> found = domains.list(invocation.optional(DOMAIN), invocation.cancellation());
+        access.sawDomains(found);
         return Outcome.of(new DomainList(found.size(), found), DomainsListCommand::render);
-    }
-
-    static CustomDomains domains(ApiSession.Connected connected, Invocation invocation) {
-        return new CustomDomains(connected.client(), connected.connection().paths().customDomains(),
-                invocation.out()::note);
     }
 
     static void render(DomainList list, Output out) {
@@ -50,13 +52,9 @@ public class DomainsListCommand extends GctlsCommand {
         for (int i = 0; i < list.domains().size(); i++) {
             CustomDomain d = list.domains().get(i);
             rows[i + 1] = new Object[] {d.id(), d.domain(), d.status(), d.createdDate(), d.certificateExpires(),
-                    shortFingerprint(d.certificateFingerprint())};
+                    Views.shortFingerprint(d.certificateFingerprint())};
         }
-        out.println(Tables.render(rows));
-        out.println(list.total() + " domain" + (list.total() == 1 ? "" : "s"));
-    }
-
-    static String shortFingerprint(String fingerprint) {
-        return fingerprint.length() > 16 ? fingerprint.substring(0, 16) + "..." : fingerprint;
+        Views.table(out, rows);
+        out.println(Views.plural(list.total(), "domain"));
     }
 }

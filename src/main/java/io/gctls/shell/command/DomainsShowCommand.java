@@ -4,10 +4,13 @@ import io.gctls.api.PathSegments;
 import io.gctls.auth.ApiSession;
 import io.gctls.deploy.CustomDomain;
 import io.gctls.shell.ApiAccess;
+import io.gctls.shell.Completion;
+import io.gctls.shell.ConnectionOptions;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
+import io.gctls.shell.Views;
 import java.util.List;
 
 /** {@code domains show ID}: one deployed domain. */
@@ -17,8 +20,14 @@ public class DomainsShowCommand extends GctlsCommand {
 
     public DomainsShowCommand(ApiAccess access) {
         super("domains show", "Deploy", "Show one custom domain by id",
-                List.of("domains show 3f1c...", "domains show 3f1c... --output json"));
+                List.of("domains show 3f1c...", "domains show 3f1c... --output json"),
+                ConnectionOptions.with());
         this.access = access;
+    }
+
+    @Override
+    public Completion argumentCompletion() {
+        return Completion.DOMAIN_IDS;
     }
 
     @Override
@@ -30,25 +39,21 @@ public class DomainsShowCommand extends GctlsCommand {
     public Outcome run(Invocation invocation) {
         String id = PathSegments.id(invocation.requiredArgument(0, "a domain ID (see: domains list)"), "a domain id");
         ApiSession.Connected connected = access.connected(invocation);
-        CustomDomain domain = DomainsListCommand.domains(connected, invocation).get(id, invocation.cancellation());
+        CustomDomain domain = access.customDomains(connected, invocation).get(id, invocation.cancellation());
+        access.sawDomain(domain.id(), domain.domain());
         return Outcome.of(domain, DomainsShowCommand::render);
     }
 
     static void render(CustomDomain d, Output out) {
         out.println(out.style().bold(d.domain()) + " (id " + d.id() + ")");
-        row(out, "status", d.status());
-        row(out, "type", d.type());
-        row(out, "created", d.createdDate());
-        row(out, "modified", d.modifiedDate());
-        row(out, "certificate", d.certificateSubject());
-        row(out, "expires", d.certificateExpires());
-        row(out, "SHA-256", d.certificateFingerprint());
-        row(out, "TLS", d.tlsVersion());
+        Views.field(out, "status", d.status());
+        Views.field(out, "type", d.type());
+        Views.field(out, "created", d.createdDate());
+        Views.field(out, "modified", d.modifiedDate());
+        Views.field(out, "certificate", d.certificateSubject());
+        Views.field(out, "expires", d.certificateExpires());
+        Views.field(out, "SHA-256", Views.fingerprint(d.certificateFingerprint()));
+        Views.field(out, "TLS", d.tlsVersion());
     }
 
-    private static void row(Output out, String label, String value) {
-        if (value != null && !value.isEmpty()) {
-            out.println(String.format("  %-12s %s", label, value));
-        }
-    }
 }

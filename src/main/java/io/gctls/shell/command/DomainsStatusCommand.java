@@ -14,6 +14,7 @@ import io.gctls.probe.Route;
 import io.gctls.rotate.FleetStatus;
 import io.gctls.sandbox.Sandbox;
 import io.gctls.shell.ApiAccess;
+import io.gctls.shell.ConnectionOptions;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Opt;
@@ -63,7 +64,7 @@ public class DomainsStatusCommand extends GctlsCommand {
         super("domains status", "Deploy", "The fleet's health: days left per certificate; with --probe, what is served",
                 List.of("domains status", "domains status --warn-days 45 --strict",
                         "domains status --probe --domain www.example.com,shop.example.com --output json"),
-                WARN_DAYS, PROBE, DOMAIN, TRUST, CONCURRENCY, TIMEOUT, OFFLINE, CONNECT);
+                ConnectionOptions.with(WARN_DAYS, PROBE, DOMAIN, TRUST, CONCURRENCY, TIMEOUT, OFFLINE, CONNECT));
         this.access = access;
         this.inspector = inspector;
         this.sandbox = sandbox;
@@ -73,8 +74,9 @@ public class DomainsStatusCommand extends GctlsCommand {
     @Override
     public Outcome run(Invocation invocation) {
         ApiSession.Connected connected = access.connected(invocation);
-        List<CustomDomain> listed = DomainsListCommand.domains(connected, invocation).list(Optional.empty(),
+        List<CustomDomain> listed = access.customDomains(connected, invocation).list(Optional.empty(),
                 invocation.cancellation());
+        access.sawDomains(listed);
         List<CustomDomain> deployed = listed;
         Optional<String> only = invocation.optional(DOMAIN);
         if (only.isPresent()) {

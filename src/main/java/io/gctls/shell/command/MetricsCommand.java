@@ -4,22 +4,25 @@ import io.gctls.core.Metrics;
 import io.gctls.core.Metrics.StepStats;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
+import io.gctls.shell.Opt;
 import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
-import io.gctls.shell.Tables;
 import io.gctls.shell.Output;
+import io.gctls.shell.Views;
 import java.util.List;
 import java.util.Locale;
 
 /** {@code metrics}: latency per step this session (count, p50, p95, p99, max). */
 public class MetricsCommand extends GctlsCommand {
 
+    static final Opt<Boolean> RESET = OptionSpec.flag("reset", "forget the figures recorded so far");
+
     private final Metrics metrics;
 
     public MetricsCommand(Metrics metrics) {
         super("metrics", "Session", "Latency per step this session: count, p50, p95, p99, max",
                 List.of("metrics", "metrics --output json", "metrics --reset"),
-                OptionSpec.flag("reset", "forget the figures recorded so far"));
+                RESET);
         this.metrics = metrics;
     }
 
@@ -29,7 +32,7 @@ public class MetricsCommand extends GctlsCommand {
     @Override
     public Outcome run(Invocation invocation) {
         MetricsReport report = new MetricsReport(metrics.snapshot());
-        if (invocation.flag("reset")) {
+        if (invocation.get(RESET)) {
             metrics.reset();
         }
         return Outcome.of(report, MetricsCommand::render);
@@ -47,7 +50,7 @@ public class MetricsCommand extends GctlsCommand {
             rows[i + 1] = new Object[] {s.step(), String.valueOf(s.count()), ms(s.p50Ms()), ms(s.p95Ms()),
                     ms(s.p99Ms()), ms(s.maxMs())};
         }
-        out.println(Tables.render(rows));
+        Views.table(out, rows);
     }
 
     private static String ms(double value) {

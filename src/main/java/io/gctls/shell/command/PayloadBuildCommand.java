@@ -5,8 +5,8 @@ import io.gctls.payload.PayloadPreview;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
-import io.gctls.shell.Output;
 import io.gctls.shell.PayloadFactory;
+import io.gctls.shell.PayloadView;
 import java.util.List;
 
 /** {@code payload build}: validate and build the custom-domain body; the session keeps it for preview and save. */
@@ -25,22 +25,7 @@ public class PayloadBuildCommand extends GctlsCommand {
     @Override
     public Outcome run(Invocation invocation) {
         BuiltPayload built = factory.build(invocation);
-        return Outcome.of(PayloadPreview.of(built), (preview, out) -> renderSummary(built, out),
-                PayloadPreviewCommand.exitCode(built));
-    }
-
-    static void renderSummary(BuiltPayload built, Output out) {
-        out.println("payload for " + out.style().bold(built.payload().domain()) + " built (verdict "
-                + out.style().severity(built.verdict().label()) + ")");
-        out.println("  leaf         " + built.leafSubject() + ", expires " + built.leafNotAfter());
-        out.println("  SHA-256      " + built.leafFingerprint());
-        out.println("  chain        " + built.chainLength() + " intermediate" + (built.chainLength() == 1 ? "" : "s")
-                + " in serving order");
-        out.println("  key          " + built.key().type() + " " + built.key().size() + ", public half SHA-256 "
-                + built.key().publicKeySha256());
-        out.println("  settings     " + built.payload().tlsVersion() + ", OCSP stapling "
-                + (built.payload().ocspStapling() ? "on" : "off"));
-        built.fixups().forEach(f -> out.println("  fixed        " + f));
-        built.warnings().forEach(w -> out.println("  " + out.style().warn("warning") + "      " + w));
+        return Outcome.of(PayloadPreview.of(built), (preview, out) -> PayloadView.summary(built, out),
+                Outcome.exitCode(built.verdict()));
     }
 }

@@ -1,15 +1,12 @@
 package io.gctls.shell.command;
 
-import io.gctls.cert.Verdict;
-import io.gctls.core.ExitCode;
-import io.gctls.core.Json;
 import io.gctls.payload.BuiltPayload;
 import io.gctls.payload.PayloadPreview;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
-import io.gctls.shell.Output;
 import io.gctls.shell.PayloadFactory;
+import io.gctls.shell.PayloadView;
 import java.util.List;
 
 /** {@code payload preview}: the body exactly as it would be sent, with the private key redacted. */
@@ -27,16 +24,6 @@ public class PayloadPreviewCommand extends GctlsCommand {
     @Override
     public Outcome run(Invocation invocation) {
         BuiltPayload built = factory.buildOrLast(invocation);
-        return Outcome.of(PayloadPreview.of(built), PayloadPreviewCommand::render, exitCode(built));
-    }
-
-    static void render(PayloadPreview preview, Output out) {
-        out.println(Json.pretty(preview.body()));
-        preview.fixups().forEach(f -> out.note("fixed: " + f));
-        preview.warnings().forEach(w -> out.note(out.style().warn("warning: ") + w));
-    }
-
-    static ExitCode exitCode(BuiltPayload built) {
-        return built.verdict() == Verdict.WARN ? ExitCode.WARNINGS : ExitCode.OK;
+        return Outcome.of(PayloadPreview.of(built), PayloadView::preview, Outcome.exitCode(built.verdict()));
     }
 }

@@ -5,6 +5,7 @@ import io.gctls.cert.InspectRequest;
 import io.gctls.cert.InspectionReport;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
+import io.gctls.core.Quote;
 import io.gctls.core.Metrics;
 import io.gctls.probe.HostPort;
 import io.gctls.probe.ProbeReport;
@@ -12,12 +13,18 @@ import io.gctls.probe.ProbeRequest;
 import io.gctls.probe.Prober;
 import io.gctls.probe.Route;
 import io.gctls.sandbox.Sandbox;
+import io.gctls.shell.CertInputs;
+import io.gctls.shell.CertificateReportView;
+import io.gctls.shell.Completion;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
+import io.gctls.shell.Opt;
 import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
+import io.gctls.shell.Views;
 import io.gctls.shell.SandboxControl;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +39,17 @@ import java.util.Optional;
  */
 public class ProbeCommand extends GctlsCommand {
 
+    static final Opt<String> CONNECT = OptionSpec.value("connect", "ADDR[:PORT]",
+            "connect to this address instead, still sending HOST as SNI (port default: HOST's)");
+    static final Opt<Path> EXPECT_CERT = OptionSpec.file("expect-cert",
+            "the certificate that should be served: error unexpected-cert if not");
+    static final Opt<Duration> TIMEOUT = OptionSpec.duration("timeout", ProbeRequest.DEFAULT_TIMEOUT,
+            "for the connect and for each read of the handshake").atLeast(Duration.ofMillis(1));
+    static final Opt<Integer> WARN_DAYS = OptionSpec.integer("warn-days", "N", InspectRequest.DEFAULT_WARN_DAYS,
+            "warn when the served leaf expires within N days").atLeast(0);
+    static final Opt<Boolean> OFFLINE = OptionSpec.flag("offline",
+            "no AIA, OCSP or CRL fetch (a stapled OCSP answer is still judged)");
+
     private final Prober prober;
     private final SandboxControl sandbox;
     private final Metrics metrics;
@@ -43,15 +61,7 @@ public class ProbeCommand extends GctlsCommand {
                         "probe www.example.com:8443 --expect-cert new-leaf.pem",
                         "probe www.example.com --connect 192.0.2.10 --trust root.pem",
                         "probe www.example.com --output json"),
-                OptionSpec.value("connect", "ADDR[:PORT]",
-                        "connect to this address instead, still sending HOST as SNI (port default: HOST's)"),
-                OptionSpec.file("expect-cert", "the certificate that should be served: error unexpected-cert if not"),
-                OptionSpec.file("trust", "trusted root(s), PEM or DER (default: the JDK trust store)"),
-                OptionSpec.value("timeout", "DURATION", "for the connect and for each read of the handshake")
-                        .defaultValue("10s"),
-                OptionSpec.value("warn-days", "N", "warn when the served leaf expires within N days")
-                        .defaultValue(String.valueOf(InspectRequest.DEFAULT_WARN_DAYS)),
-                OptionSpec.flag("offline", "no AIA, OCSP or CRL fetch (a stapled OCSP answer is still judged)"));
+                CONNECT, EXPECT_CERT, CertInputs.TRUST, TIMEOUT, WARN_DAYS, OFFLINE);
         this.prober = new Prober(inspector);
         this.sandbox = sandbox;
         this.metrics = metrics;
@@ -63,34 +73,31 @@ public class ProbeCommand extends GctlsCommand {
     }
 
     @Override
+    public Completion argumentCompletion() {
+        return Completion.HOSTS;
+    }
+
+    @Override
     public Outcome run(Invocation invocation) {
         ProbeRequest request = request(invocation);
         ProbeReport report;
         try (Metrics.Timer timer = metrics.start("probe")) {
             report = prober.probe(request, invocation.cancellation());
         }
-        return Outcome.of(report, ProbeCommand::render, CertInspectCommand.exitCode(report.verdict()));
+        return Outcome.of(report, ProbeCommand::render, Outcome.exitCode(report.verdict()));
     }
 
     private ProbeRequest request(Invocation invocation) {
         if (invocation.arguments().size() > 1) {
             throw GctlsException.usage("'probe' takes one HOST[:PORT], not " + invocation.arguments().size()
-                    + " (" + String.join(" ", invocation.arguments()) + ")");
+                    + " (" + Quote.shortened(String.join(" ", invocation.arguments()), Quote.LONGEST) + ")");
         }
         HostPort target = HostPort.parse(invocation.requiredArgument(0, "HOST[:PORT], e.g. probe www.example.com"),
                 HostPort.HTTPS, "HOST");
-        Duration timeout = invocation.duration("timeout").orElse(ProbeRequest.DEFAULT_TIMEOUT);
-        if (timeout.isZero() || timeout.isNegative()) {
-            throw GctlsException.usage("--timeout must be positive, not " + invocation.string("timeout").orElse(""));
-        }
-        int warnDays = invocation.integer("warn-days", InspectRequest.DEFAULT_WARN_DAYS);
-        if (warnDays < 0) {
-            throw GctlsException.usage("--warn-days must be 0 or more, not " + warnDays);
-        }
-        ProbeRequest request = ProbeRequest.of(target).withTimeout(timeout).withWarnDays(warnDays)
-                .withExpectCert(invocation.path("expect-cert").orElse(null))
-                .withTrust(invocation.path("trust").orElse(null)).withOffline(invocation.flag("offline"));
-        Optional<String> connect = invocation.string("connect");
+        ProbeRequest request = ProbeRequest.of(target).withTimeout(invocation.get(TIMEOUT))
+                .withWarnDays(invocation.get(WARN_DAYS)).withExpectCert(invocation.optional(EXPECT_CERT).orElse(null))
+                .withTrust(invocation.optional(CertInputs.TRUST).orElse(null)).withOffline(invocation.get(OFFLINE));
+        Optional<String> connect = invocation.optional(CONNECT);
         if (connect.isPresent()) {
             return request.connectingTo(HostPort.parse(connect.get(), target.port(), "--connect"), Route.CONNECT);
         }
@@ -121,23 +128,20 @@ public class ProbeCommand extends GctlsCommand {
     static void render(ProbeReport r, Output out) {
         out.println(out.style().bold("probe " + r.host()) + ": connected to " + r.connectedTo()
                 + (r.routeNote().isEmpty() ? "" : " (" + r.routeNote() + ")"));
-        row(out, "SNI", r.sni().isEmpty() ? "none (an IP address cannot be sent as SNI)" : r.sni());
-        row(out, "protocol", r.protocol() + ", " + r.cipherSuite());
-        row(out, "time", "TLS handshake " + ms(r.handshakeMs()) + " (TCP connect " + ms(r.connectMs()) + ")");
-        row(out, "OCSP", r.ocspStapled() ? "stapled" : "not stapled");
+        Views.field(out, "SNI", r.sni().isEmpty() ? "none (an IP address cannot be sent as SNI)" : r.sni());
+        Views.field(out, "protocol", r.protocol() + ", " + r.cipherSuite());
+        Views.field(out, "time", "TLS handshake " + ms(r.handshakeMs()) + " (TCP connect " + ms(r.connectMs()) + ")");
+        Views.field(out, "OCSP", r.ocspStapled() ? "stapled" : "not stapled");
         ProbeReport.ExpectedCertificate expected = r.expected();
         if (expected != null) {
-            row(out, "expected", expected.matches()
+            Views.field(out, "expected", expected.matches()
                     ? out.style().ok("served leaf is --expect-cert") + " " + expected.file()
                     : out.style().error("served leaf is NOT --expect-cert") + " " + expected.file()
-                            + " (expected SHA-256 " + expected.sha256() + ")");
+                            + " (expected SHA-256 " + Views.fingerprint(expected.sha256()) + ")");
         }
         out.println("");
-        CertInspectCommand.render(new InspectionReport(r.verdict(), r.findings(), r.certificates(), r.network()), out);
-    }
-
-    private static void row(Output out, String name, String value) {
-        out.println(String.format("  %-11s%s", name, value));
+        CertificateReportView.render(new InspectionReport(r.verdict(), r.findings(), r.certificates(), r.network()),
+                out);
     }
 
     private static String ms(double millis) {

@@ -8,6 +8,7 @@ import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
+import io.gctls.shell.Views;
 import java.util.List;
 import java.util.Map;
 
@@ -47,21 +48,16 @@ public class ProfileShowCommand extends GctlsCommand {
 
     static void render(ProfileDetails d, Output out) {
         out.println("profile " + d.name() + " (" + d.configFile() + ")");
-        row(out, "region", d.region());
-        row(out, "api-url", d.apiUrl());
-        row(out, "login-url", d.loginUrl());
-        row(out, "client-id", d.clientId());
-        row(out, "secret", d.secret());
-        row(out, "output", d.output());
+        Views.field(out, "region", d.region());
+        Views.field(out, "api-url", d.apiUrl());
+        Views.field(out, "login-url", d.loginUrl());
+        Views.field(out, "client-id", d.clientId());
+        Views.field(out, "secret", d.secret());
+        Views.field(out, "output", d.output());
         if (d.tokenCache() != null) {
-            row(out, "token-cache", String.valueOf(d.tokenCache()));
+            Views.field(out, "token-cache", String.valueOf(d.tokenCache()));
         }
-        d.retry().forEach((k, v) -> row(out, "retry." + k, v));
+        d.retry().forEach((k, v) -> Views.field(out, "retry." + k, v));
     }
 
-    private static void row(Output out, String label, String value) {
-        if (!value.isEmpty()) {
-            out.println(String.format("  %-13s %s", label, value));
-        }
-    }
 }

@@ -6,7 +6,6 @@ import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import java.util.List;
-import java.util.Map;
 
 /** {@code profile use NAME}: switch this session to a profile and remember it for later runs. */
 public class ProfileUseCommand extends GctlsCommand {
@@ -26,12 +25,17 @@ public class ProfileUseCommand extends GctlsCommand {
         return "NAME";
     }
 
+    /** What {@code profile use} reports. */
+    public record ProfileChosen(String profile) {
+    }
+
     @Override
     public Outcome run(Invocation invocation) {
         String name = invocation.requiredArgument(0, "a profile NAME");
         profiles.use(name);
         access.session().selectProfile(name);
-        return Outcome.of(Map.of("profile", name), (r, out) -> out.println("using profile " + name
+        access.session().resolver().forgetLogin(); // the profile, not the last login, is where runs go now
+        return Outcome.of(new ProfileChosen(name), (r, out) -> out.println("using profile " + r.profile()
                 + " (the next API command connects with it)"));
     }
 }

@@ -129,8 +129,9 @@ public class RotateApplyCommand extends GctlsCommand {
                 + " parked" + (s.interrupted() + s.pending() > 0 ? ", " + (s.interrupted() + s.pending())
                         + " not done (interrupted)" : "") + (s.earlier() > 0 ? "; " + s.earlier()
                                 + " done by the run it resumed" : ""));
-        out.println(String.format(Locale.ROOT, "  %s, %d request%s (%.2f per change, plus %d for the list), %d 429%s,"
-                + " %.0f requests/min%s", Waits.format(Duration.ofMillis(s.wallMs())), s.requests(),
+        out.println(String.format(Locale.ROOT, "  plan %s, apply %s, %d request%s (%.2f per change, plus %d for the"
+                + " list), %d 429%s, %.0f requests/min%s", Waits.format(Duration.ofMillis(s.planMs())),
+                Waits.format(Duration.ofMillis(s.wallMs())), s.requests(),
                 s.requests() == 1 ? "" : "s", s.requestsPerChange(), s.listRequests(), s.rateLimited(),
                 s.rateLimited() == 1 ? "" : "s", s.achievedPerMinute(), s.allowedPerMinute() > 0
                         ? String.format(Locale.ROOT, " of %d allowed (%.2f)", s.allowedPerMinute(), s.ofAllowed())

@@ -8,6 +8,7 @@ import io.gctls.rotate.Planner;
 import io.gctls.rotate.Source;
 import io.gctls.auth.ApiSession;
 import io.gctls.sandbox.Sandbox;
+import io.gctls.shell.ConnectionOptions;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.SandboxControl;
 import io.gctls.shell.Opt;
@@ -39,7 +40,7 @@ final class RotateOptions {
         List<OptionSpec> all = new ArrayList<>(List.of(MANIFEST, DIR, TRUST, WARN_DAYS, OFFLINE));
         all.addAll(PayloadFactory.PAYLOAD_OPTIONS);
         all.addAll(List.of(own));
-        return all.toArray(OptionSpec[]::new);
+        return ConnectionOptions.with(all.toArray(OptionSpec[]::new));
     }
 
     /** {@code --manifest F} or {@code --dir D}: exactly one. */

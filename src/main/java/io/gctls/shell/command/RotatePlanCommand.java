@@ -15,6 +15,7 @@ import io.gctls.shell.Outcome;
 import io.gctls.shell.SandboxControl;
 import io.gctls.shell.Output;
 import io.gctls.shell.Tables;
+import io.gctls.shell.Views;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -62,8 +63,8 @@ public class RotatePlanCommand extends GctlsCommand {
         for (int i = 0; i < report.entries().size(); i++) {
             PlanEntry e = report.entries().get(i);
             rows[i + 1] = new Object[] {e.domain(), e.verdict().label(), action(e, out), e.deployedExpires(),
-                DomainsListCommand.shortFingerprint(e.deployedFingerprint()), e.newExpires(),
-                DomainsListCommand.shortFingerprint(e.newFingerprint())};
+                Views.shortFingerprint(e.deployedFingerprint()), e.newExpires(),
+                Views.shortFingerprint(e.newFingerprint())};
         }
         out.println(Tables.render(rows));
         for (PlanEntry e : report.entries()) {

@@ -6,8 +6,8 @@ import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.SandboxControl;
+import io.gctls.shell.Views;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 /** {@code sandbox fault clear}: remove every fault, and close the circuit breakers they opened. */
@@ -29,7 +29,11 @@ public class SandboxFaultClearCommand extends GctlsCommand {
         int cleared = sandbox.faults().size();
         sandbox.clearFaults();
         runtime.get().circuits().resetAll();
-        return Outcome.of(Map.of("cleared", cleared), (r, out) -> out.println("cleared " + cleared + " fault"
-                + (cleared == 1 ? "" : "s") + "; circuit breakers closed"));
+        return Outcome.of(new Cleared(cleared), (r, out) -> out.println("cleared " + Views.plural(r.cleared(), "fault")
+                + "; circuit breakers closed"));
+    }
+
+    /** What {@code sandbox fault clear} reports. */
+    public record Cleared(int cleared) {
     }
 }

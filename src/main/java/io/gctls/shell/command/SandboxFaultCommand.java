@@ -5,14 +5,21 @@ import io.gctls.sandbox.FaultSpec;
 import io.gctls.sandbox.Sandbox;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
+import io.gctls.shell.Opt;
 import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.SandboxControl;
 import java.util.List;
-import java.util.Map;
 
 /** {@code sandbox fault ...}: make the sandbox misbehave, to reproduce every path of SPEC §5 by hand. */
 public class SandboxFaultCommand extends GctlsCommand {
+
+    static final Opt<String> PATH = OptionSpec.value("path", "GLOB",
+            "only requests whose path matches (default: every path)");
+    static final Opt<String> METHOD = OptionSpec.choice("method", List.of("GET", "POST", "PUT", "DELETE"),
+            "only this method");
+    static final Opt<Integer> TIMES = OptionSpec.integer("times", "N", null,
+            "how many requests it hits (default: until cleared)").atLeast(1);
 
     private final SandboxControl control;
 
@@ -21,9 +28,7 @@ public class SandboxFaultCommand extends GctlsCommand {
                 List.of("sandbox fault 503 --path '/api/v2/customdomains*' --times 3",
                         "sandbox fault reset-after --method POST --path /api/v2/customdomains --times 1",
                         "sandbox fault delay 2000", "sandbox fault 429 --times 5", "sandbox fault clear"),
-                OptionSpec.value("path", "GLOB", "only requests whose path matches (default: every path)"),
-                OptionSpec.choice("method", List.of("GET", "POST", "PUT", "DELETE"), "only this method"),
-                OptionSpec.value("times", "N", "how many requests it hits (default: until cleared)"));
+                PATH, METHOD, TIMES);
         this.control = control;
     }
 
@@ -42,21 +47,24 @@ public class SandboxFaultCommand extends GctlsCommand {
         FaultSpec fault;
         try {
             fault = FaultSpec.parse(String.join(" ", invocation.arguments()));
-            if (invocation.string("method").isPresent()) {
-                fault = fault.method(invocation.string("method").get());
+            if (invocation.optional(METHOD).isPresent()) {
+                fault = fault.method(invocation.get(METHOD));
             }
-            if (invocation.string("path").isPresent()) {
-                fault = fault.path(invocation.string("path").get());
+            if (invocation.optional(PATH).isPresent()) {
+                fault = fault.path(invocation.get(PATH));
             }
-            if (invocation.has("times")) {
-                fault = fault.times(invocation.integer("times", 1));
+            if (invocation.optional(TIMES).isPresent()) {
+                fault = fault.times(invocation.get(TIMES));
             }
         } catch (IllegalArgumentException e) {
             throw GctlsException.usage("sandbox fault: " + e.getMessage());
         }
         sandbox.addFault(fault);
-        String added = fault.toString();
-        return Outcome.of(Map.of("fault", added, "faults", sandbox.faults().stream()
-                .map(FaultSpec::toString).toList()), (r, out) -> out.println("fault added: " + added));
+        return Outcome.of(new FaultAdded(fault.toString(), sandbox.faults().stream().map(FaultSpec::toString)
+                .toList()), (r, out) -> out.println("fault added: " + r.fault()));
+    }
+
+    /** What {@code sandbox fault} reports: the fault added, and every fault now in force. */
+    public record FaultAdded(String fault, List<String> faults) {
     }
 }

@@ -6,6 +6,7 @@ import io.gctls.sandbox.Sandbox;
 import io.gctls.sandbox.SandboxPki;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
+import io.gctls.shell.Opt;
 import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
@@ -28,6 +29,9 @@ import java.util.List;
  */
 public class SandboxIssueCommand extends GctlsCommand {
 
+    static final Opt<Path> OUT = OptionSpec.file("out",
+            "the folder to create for leaf.pem, leaf.key, chain.pem and root.pem").mandatory();
+
     private final SandboxControl control;
 
     public SandboxIssueCommand(SandboxControl control) {
@@ -35,8 +39,7 @@ public class SandboxIssueCommand extends GctlsCommand {
                 "Issue a test certificate from the sandbox's CA (AIA and OCSP served by the sandbox)",
                 List.of("sandbox issue www.example.com --out issued",
                         "cert inspect --cert issued/leaf.pem --key issued/leaf.key --trust issued/root.pem"),
-                OptionSpec.file("out", "the folder to create for leaf.pem, leaf.key, chain.pem and root.pem")
-                        .mandatory());
+                OUT);
         this.control = control;
     }
 
@@ -54,7 +57,7 @@ public class SandboxIssueCommand extends GctlsCommand {
         String domain = HostPort.parse(invocation.requiredArgument(0, "DOMAIN, e.g. sandbox issue www.example.com"),
                 HostPort.HTTPS, "DOMAIN").host();
         Sandbox sandbox = control.require();
-        Path folder = invocation.requiredPath("out");
+        Path folder = invocation.get(OUT);
         SandboxPki.Issued issued = sandbox.issue(domain);
         try {
             Files.createDirectory(folder);

@@ -5,7 +5,6 @@ import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.SandboxControl;
 import java.util.List;
-import java.util.Map;
 
 /** {@code sandbox stop}: stop the emulator; its domains and audit events are gone with it. */
 public class SandboxStopCommand extends GctlsCommand {
@@ -17,11 +16,16 @@ public class SandboxStopCommand extends GctlsCommand {
         this.control = control;
     }
 
+    /** What {@code sandbox stop} reports. */
+    public record Stopped(boolean stopped) {
+    }
+
     @Override
     public Outcome run(Invocation invocation) {
         boolean wasRunning = control.running().isPresent();
-        control.stop();
-        return Outcome.of(Map.of("stopped", wasRunning), (r, out) -> out.println(wasRunning ? "sandbox stopped"
-                : "no sandbox was running"));
+        control.stopAsAsked();
+        return Outcome.of(new Stopped(wasRunning), (r, out) -> out.println(r.stopped()
+                ? "sandbox stopped: its domains and audit events are gone (start a new one with: sandbox start)"
+                : "no sandbox was running (start one with: sandbox start)"));
     }
 }

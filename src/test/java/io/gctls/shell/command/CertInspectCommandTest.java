@@ -124,16 +124,16 @@ class CertInspectCommandTest {
                 f("no-eku/chain.pem"), "--trust", f("pki/root-ca.pem")));
         assertThat(run.exitCode()).isZero();
         String out = run.stdout();
-        assertThat(out).contains("Certificate 0: leaf (from --cert)", "  subject    CN=www.example.com,O=Example",
-                "  key        RSA 2048", "  SHA-256    ", "  OCSP       -", "  SCTs       none embedded",
+        assertThat(out).contains("Certificate 0: leaf (from --cert)", "  subject      CN=www.example.com,O=Example",
+                "  key          RSA 2048", "  SHA-256      ", "  OCSP         -", "  SCTs         none embedded",
                 "Certificate 1: intermediate (from --chain)", "Certificate 2: anchor (from --trust)");
         assertThat(out).containsPattern("Findings:\\n  WARN   no-eku  the leaf has no extendedKeyUsage");
         assertThat(out.strip()).endsWith("Verdict: warn (0 errors, 1 warning)");
         assertThat(out.indexOf("Certificate 0")).isLessThan(out.indexOf("Findings:"));
 
         String healthy = gctls(healthy()).stdout();
-        assertThat(healthy).contains("  OCSP       -", "  CA issuers -", "  CRL        -",
-                "  revocation not checked: no OCSP or CRL location", "  SCTs       embedded", "  key        EC P-384", "No findings.", "Verdict: ok (0 errors, 0 warnings)");
+        assertThat(healthy).contains("  OCSP         -", "  CA issuers   -", "  CRL          -",
+                "  revocation   not checked: no OCSP or CRL location", "  SCTs         embedded", "  key          EC P-384", "No findings.", "Verdict: ok (0 errors, 0 warnings)");
     }
 
     @Test
