@@ -56,3 +56,35 @@ Feature: Where to connect: the same options on every API command, before or afte
     Then the exit code is 2
     And stderr is one line starting with "error: --api-url expects an http(s) URL"
     And stderr contains "port 99999 does not exist"
+
+  Scenario Outline: An empty value is a usage error, never "not given"
+    Given the environment points at the sandbox
+    When I run "<command>"
+    Then the exit code is 2
+    And stderr is one line starting with "error: <option> was given an empty value"
+    And the API received 0 "POST" requests to "/oauth/token"
+
+    Examples:
+      | command                                                                  | option                |
+      | gctls cert inspect --cert ${fixtures}/chain/leaf.pem --key ''            | --key                 |
+      | gctls auth login --region ''                                             | --region              |
+      | gctls auth login --client-secret-file ''                                 | --client-secret-file  |
+      | gctls audit query --since ''                                             | --since               |
+      | gctls audit query --page-size ' '                                        | --page-size           |
+      | gctls payload build --tls-version '' --cert a.pem                        | --tls-version         |
+
+  Scenario Outline: Numbers are ASCII digits and ranges are checked when read
+    Given the environment points at the sandbox
+    When I run "<command>"
+    Then the exit code is 2
+    And stderr is one line starting with "error: <message>"
+    And the API received 0 "POST" requests to "/oauth/token"
+
+    Examples:
+      | command                                                      | message                                          |
+      | gctls audit tail --follow --interval ٣s                      | --interval expects a duration                    |
+      | gctls audit query --page-size ٣                              | --page-size expects a whole number, not '٣'      |
+      | gctls cert inspect --cert ${fixtures}/chain/leaf.pem --warn-days ٣ | --warn-days expects a whole number           |
+      | gctls audit query --until -1s                                | --until: '-1s' is neither a duration back        |
+      | gctls deploy --domain x --cert a.pem --timeout -1s           | --timeout expects a duration                     |
+      | gctls audit tail --for 0s                                    | --for must be at least 1s, not 0s                |

@@ -139,28 +139,40 @@ public final class Invocation {
         return spec;
     }
 
+    /** @deprecated declare the option as an {@link Opt} and read it with {@link #get(Opt)} or {@link #optional(Opt)} */
+    @Deprecated
     public Optional<String> string(String option) {
         return Optional.ofNullable(options.get(option)).filter(v -> !v.isEmpty());
     }
 
+    /** @deprecated declare the option as an {@link Opt} and read it with {@link #get(Opt)} or {@link #optional(Opt)} */
+    @Deprecated
     public String requiredString(String option) {
         return string(option).orElseThrow(() -> GctlsException.usage(
                 "'" + commandName + "' needs --" + option + " (see: help " + commandName + ")"));
     }
 
+    /** @deprecated declare the option as an {@link Opt} and read it with {@link #get(Opt)} or {@link #optional(Opt)} */
+    @Deprecated
     public boolean flag(String option) {
         String value = options.get(option);
         return value != null && OptionSpec.flag(option, "").convertChecked(value);
     }
 
+    /** @deprecated declare the option as an {@link Opt} and read it with {@link #get(Opt)} or {@link #optional(Opt)} */
+    @Deprecated
     public Optional<Path> path(String option) {
         return string(option).map(value -> OptionSpec.file(option, "").convertChecked(value));
     }
 
+    /** @deprecated declare the option as an {@link Opt} and read it with {@link #get(Opt)} or {@link #optional(Opt)} */
+    @Deprecated
     public Path requiredPath(String option) {
         return OptionSpec.file(option, "").convertChecked(requiredString(option));
     }
 
+    /** @deprecated declare the option as an {@link Opt} and read it with {@link #get(Opt)} or {@link #optional(Opt)} */
+    @Deprecated
     public int integer(String option, int fallback) {
         Optional<String> value = string(option);
         if (value.isEmpty()) {
@@ -169,7 +181,8 @@ public final class Invocation {
         return OptionSpec.integer(option, "N", null, "").convertChecked(value.get());
     }
 
-    /** Accepts {@code 500ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 1d} or ISO-8601 {@code PT5S}. */
+    /** @deprecated declare the option as an {@link Opt} and read it with {@link #get(Opt)} or {@link #optional(Opt)} */
+    @Deprecated
     public Optional<Duration> duration(String option) {
         return string(option).map(value -> parseDuration(option, value));
     }

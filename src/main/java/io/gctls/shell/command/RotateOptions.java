@@ -63,7 +63,7 @@ final class RotateOptions {
     }
 
     static Planner.Options plan(Invocation invocation, Optional<Path> sandboxTrust) {
-        String tls = PayloadSettings.tlsVersion(invocation.string("tls-version").orElse(PayloadSettings.TLS_12));
+        String tls = PayloadSettings.tlsVersion(invocation.get(PayloadFactory.TLS_VERSION));
         Optional<Path> trust = invocation.optional(TRUST);
         if (trust.isEmpty() && sandboxTrust.isPresent()) {
             trust = sandboxTrust;
@@ -71,7 +71,7 @@ final class RotateOptions {
                     + " (no --trust given)");
         }
         return new Planner.Options(trust, invocation.get(WARN_DAYS), invocation.get(OFFLINE),
-                new PayloadSettings(tls, invocation.flag("ocsp-stapling"), CustomDomainPayload.TYPE_WEB),
+                new PayloadSettings(tls, invocation.get(PayloadFactory.OCSP_STAPLING), CustomDomainPayload.TYPE_WEB),
                 Planner.Options.defaultThreads());
     }
 }
