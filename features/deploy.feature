@@ -315,3 +315,33 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
       | ../tokens/me  |
       | a b           |
       | x?pageSize=1  |
+
+  Scenario Outline: A blank, malformed or oddly placed wildcard domain name is one line and exit 2, with nothing sent
+    When I run "gctls deploy --domain '<domain>' ${good}"
+    Then the exit code is 2
+    And stderr is one line starting with "error: <message>"
+    And the API received 0 "GET" requests to "/api/v2/*"
+    And the API received 0 "POST" requests to "/api/v2/*"
+
+    Examples:
+      | domain             | message                                                                          |
+      |                    | --domain was given an empty value                                                |
+      | www.example.com..  | --domain 'www.example.com..' is not a domain name: it has an empty label         |
+      | www.*.example.com  | --domain 'www.*.example.com' is not a domain name: '*' may only be the whole left-most label |
+      | ../../etc/passwd   | --domain '../../etc/passwd' is not a domain name: it has an empty label          |
+      | www.exa mple.com   | --domain 'www.exa mple.com' is not a domain name: the label 'exa mple' has a character |
+
+  Scenario: A trailing dot or capitals name the same domain: no second domain, and the name sent is the plain one
+    When I run "gctls deploy --domain www.example.com ${good}"
+    Then the exit code is 0
+    When I run "gctls deploy --domain WWW.Example.com. ${good}"
+    Then the exit code is 0
+    And stdout contains "nothing to do for www.example.com"
+    And the API received 1 "POST" request to "/api/v2/customdomains"
+    And the sandbox holds 1 domain
+
+  Scenario: domains list --domain refuses a malformed name before anything is sent
+    When I run "gctls domains list --domain 'www..example.com'"
+    Then the exit code is 2
+    And stderr is one line starting with "error: --domain 'www..example.com' is not a domain name"
+    And the API received 0 "GET" requests to "/api/v2/*"

@@ -1,6 +1,7 @@
 package io.gctls.api;
 
 import io.gctls.core.GctlsException;
+import io.gctls.core.Quote;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +23,7 @@ public final class PathSegments {
     /** The id itself when it is safe in a path; a usage error (exit 2) naming it otherwise. */
     public static String id(String id, String what) {
         if (!isSafe(id)) {
-            throw GctlsException.usage("'" + id + "' is not " + what + " (letters, digits, '-', '.', '_' or '~')");
+            throw GctlsException.usage(Quote.of(id) + " is not " + what + " (letters, digits, '-', '.', '_' or '~')");
         }
         return id;
     }

@@ -1,5 +1,7 @@
 package io.gctls.audit;
 
+import io.gctls.core.Quote;
+import io.gctls.core.ServerText;
 import io.gctls.api.ApiClient;
 import io.gctls.api.ApiRequest;
 import io.gctls.api.PathSegments;
@@ -65,8 +67,8 @@ public final class AsyncAuditSource implements AuditSource {
         JsonNode execution = client.call(submit, cancellation, progress).json();
         String id = Pages.text(execution, "id");
         if (!PathSegments.isSafe(id)) {
-            throw Pages.malformed(submit.describe(), id == null ? "no query id" : "a query id that is not one ('"
-                    + id + "')");
+            throw Pages.malformed(submit.describe(), id == null ? "no query id" : "a query id that is not one ("
+                    + Quote.of(id) + ")");
         }
         String state = state(execution);
         progress.accept("audit query " + id + " submitted for " + query.interval() + ": "
@@ -98,7 +100,7 @@ public final class AsyncAuditSource implements AuditSource {
     private static void failIfEnded(String id, String state, JsonNode execution) {
         if (state.equals("failed") || state.equals("cancelled")) {
             String why = Optional.ofNullable(Pages.text(execution, "errorMessage"))
-                    .or(() -> Optional.ofNullable(Pages.text(execution, "message"))).map(m -> ": " + m).orElse("");
+                    .or(() -> Optional.ofNullable(Pages.text(execution, "message"))).map(m -> ": " + ServerText.clean(m, 300)).orElse("");
             throw new GctlsException(ExitCode.API_REFUSED, "audit query " + id + " ended " + Pages.text(execution,
                     "state") + " on the server" + why + "; run it again, or with a shorter --since/--until window");
         }

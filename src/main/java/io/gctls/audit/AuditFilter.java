@@ -1,5 +1,7 @@
 package io.gctls.audit;
 
+import io.gctls.api.PathSegments;
+import io.gctls.core.Quote;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +34,24 @@ public record AuditFilter(String serviceName, String entityType, String entityId
             throw new IllegalArgumentException("status '" + status + "' is not one of SUCCESS, FAILURE, WARNING");
         }
         entityId = blankToNull(entityId);
+        if (entityId != null && !PathSegments.isSafe(entityId)) {
+            throw new IllegalArgumentException(notAnId(entityId));
+        }
+    }
+
+    /** A domain id the user gave (--domain-id): not blank, and nothing a request could misread. */
+    public static String domainId(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("--domain-id is blank: give a domain's id (see: domains list)");
+        }
+        if (!PathSegments.isSafe(id.strip())) {
+            throw new IllegalArgumentException(notAnId(id));
+        }
+        return id.strip();
+    }
+
+    private static String notAnId(String id) {
+        return "--domain-id " + Quote.of(id) + " is not a domain id (letters, digits, '-', '.', '_' or '~')";
     }
 
     public static AuditFilter service(String serviceName, String entityType) {

@@ -1,5 +1,6 @@
 package io.gctls.audit;
 
+import io.gctls.core.Quote;
 import io.gctls.api.ApiClient;
 import io.gctls.api.ApiRequest;
 import io.gctls.core.Cancellation;
@@ -74,11 +75,11 @@ public final class AuditLogsSource implements AuditSource {
             uri = URI.create(nextPage.startsWith(client.baseUrl()) ? nextPage.substring(client.baseUrl().length())
                     : nextPage);
         } catch (IllegalArgumentException e) {
-            throw Pages.malformed("GET " + path, "a nextPage that is not a URI ('" + nextPage + "')");
+            throw Pages.malformed("GET " + path, "a nextPage that is not a URI (" + Quote.of(nextPage) + ")");
         }
         if (uri.isAbsolute() || uri.getRawAuthority() != null || uri.getRawPath() == null
                 || !uri.getRawPath().startsWith("/")) {
-            throw Pages.malformed("GET " + path, "a nextPage outside " + client.baseUrl() + " ('" + nextPage + "')");
+            throw Pages.malformed("GET " + path, "a nextPage outside " + client.baseUrl() + " (" + Quote.of(nextPage) + ")");
         }
         // the path goes out as written: the transport appends it to the base URL without encoding it again
         ApiRequest request = ApiRequest.get(uri.getRawPath());

@@ -1,5 +1,6 @@
 package io.gctls.auth;
 
+import io.gctls.core.PrivateDirs;
 import io.gctls.core.Cancellation;
 import io.gctls.core.GctlsException;
 import io.gctls.core.InputFiles;
@@ -98,7 +99,7 @@ public final class ProfileStore {
     public void use(String name) {
         require(name);
         try {
-            Files.createDirectories(currentFile.getParent());
+            PrivateDirs.create(currentFile.getParent());
             Files.writeString(currentFile, name + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw GctlsException.input("cannot remember the profile in " + currentFile + ": " + e.getMessage());

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,7 +67,7 @@ public final class TokenManager implements TokenSource {
             return Future.succeededFuture(current);
         }
         Token stale = current != null && !current.isExpired(now) ? current : null;
-        return refresh(progress).recover(failure -> {
+        return refresh(progress, cached -> true).recover(failure -> {
             if (stale != null && !stale.isExpired(clock.instant())) {
                 LOG.warn("refreshing the token ahead of expiry failed ({}); using the current one until it expires",
                         failure.getMessage());
@@ -87,14 +88,14 @@ public final class TokenManager implements TokenSource {
             return Future.succeededFuture(current.accessToken()); // another caller already replaced it
         }
         forgetLocally();
-        return refresh(progress).map(Token::accessToken);
+        return refresh(progress, cached -> !cached.accessToken().equals(rejected)).map(Token::accessToken);
     }
 
     /** {@code auth login}: always a new token, even when a good one is cached. */
     public synchronized Future<Token> loginNow(Consumer<String> progress) {
         cacheChecked = true;
         current = null;
-        return refresh(progress);
+        return refresh(progress, cached -> false);
     }
 
     public synchronized Optional<Token> current() {
@@ -112,19 +113,35 @@ public final class TokenManager implements TokenSource {
         cache.ifPresent(c -> c.delete(endpoints().loginUrl(), clientId()));
     }
 
-    /** One login at a time: every caller that arrives while it runs gets the same future (and its first caller's progress). */
-    private Future<Token> refresh(Consumer<String> progress) {
+    /**
+     * One login at a time: every caller that arrives while it runs gets the same future (and its first
+     * caller's progress). With a cache, also one login at a time across runs: under the cache's lock,
+     * a token another run has just stored (and {@code reusable} accepts) is taken instead of a login.
+     */
+    private Future<Token> refresh(Consumer<String> progress, Predicate<Token> reusable) {
         if (inFlight != null) {
             return inFlight;
         }
-        Future<Token> fetching = login.fetch(progress);
+        String loginUrl = endpoints().loginUrl();
+        Future<Token> fetching = cache.map(c -> c.underLock(loginUrl, clientId(), () -> {
+            Optional<Token> stored = c.load(loginUrl, clientId(), clock.instant())
+                    .filter(t -> t.isFresh(clock.instant()) && reusable.test(t));
+            if (stored.isPresent()) {
+                LOG.info("another gctls logged in meanwhile; using its token");
+                return Future.succeededFuture(stored.get());
+            }
+            return login.fetch(progress).andThen(done -> {
+                if (done.succeeded()) {
+                    c.store(loginUrl, clientId(), done.result()); // before the lock is let go, for the next run
+                }
+            });
+        })).orElseGet(() -> login.fetch(progress));
         inFlight = fetching;
         return fetching.andThen(done -> {
             synchronized (this) {
                 inFlight = null;
                 if (done.succeeded()) {
                     current = done.result();
-                    cache.ifPresent(c -> c.store(endpoints().loginUrl(), clientId(), done.result()));
                 }
             }
         });

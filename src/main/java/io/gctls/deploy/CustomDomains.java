@@ -7,6 +7,7 @@ import io.gctls.api.ApiResponse;
 import io.gctls.api.Attempt;
 import io.gctls.api.PathSegments;
 import io.gctls.core.Cancellation;
+import io.gctls.core.DomainName;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import java.util.ArrayList;
@@ -41,8 +42,12 @@ public final class CustomDomains {
         return path;
     }
 
-    /** Every domain, or those matching {@code domain} when given (the server filters, gctls checks). */
-    public List<CustomDomain> list(Optional<String> domain, Cancellation cancellation) {
+    /**
+     * Every domain, or those matching {@code domain} when given (the server filters, gctls checks). The
+     * name is normalised first ({@link DomainName}): a malformed one is a usage error, nothing sent.
+     */
+    public List<CustomDomain> list(Optional<String> name, Cancellation cancellation) {
+        Optional<String> domain = name.map(n -> DomainName.normalize(n, "--domain"));
         List<CustomDomain> all = new ArrayList<>();
         int page = 1;
         while (true) {

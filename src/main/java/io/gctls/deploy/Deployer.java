@@ -9,6 +9,7 @@ import io.gctls.api.RetryBudget;
 import io.gctls.api.RetrySettings;
 import io.gctls.api.Waits;
 import io.gctls.core.Cancellation;
+import io.gctls.core.DomainName;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Metrics;
@@ -62,9 +63,10 @@ public final class Deployer {
      */
     public DeployResult deploy(CustomDomainPayload payload, String leafFingerprint, boolean replace,
             Cancellation cancellation, Consumer<String> progress) {
+        CustomDomainPayload named = named(payload);
         return timed("deploy", () -> {
-            Run run = new Run(payload, leafFingerprint, cancellation, progress, RetryBudget.start(settings, clock));
-            return from(run, domains.find(payload.domain(), cancellation), replace);
+            Run run = new Run(named, leafFingerprint, cancellation, progress, RetryBudget.start(settings, clock));
+            return from(run, domains.find(named.domain(), cancellation), replace);
         });
     }
 
@@ -75,8 +77,20 @@ public final class Deployer {
      */
     public DeployResult deployListed(CustomDomainPayload payload, String leafFingerprint, Optional<CustomDomain> listed,
             boolean replace, Cancellation cancellation, Consumer<String> progress) {
-        return timed("deploy", () -> from(new Run(payload, leafFingerprint, cancellation, progress,
+        CustomDomainPayload named = named(payload);
+        return timed("deploy", () -> from(new Run(named, leafFingerprint, cancellation, progress,
                 RetryBudget.start(settings, clock)), listed, replace));
+    }
+
+    /**
+     * The payload with its domain in the one form the API gets ({@link DomainName}): whoever built it,
+     * a blank, malformed or differently written name never reaches a request.
+     */
+    private static CustomDomainPayload named(CustomDomainPayload payload) {
+        String name = DomainName.normalize(payload.domain(), "the domain");
+        return name.equals(payload.domain()) ? payload : new CustomDomainPayload(name, payload.certificate(),
+                payload.privateKey(), payload.certificateChain(), payload.type(), payload.tlsVersion(),
+                payload.ocspStapling());
     }
 
     private DeployResult from(Run run, Optional<CustomDomain> existing, boolean replace) {

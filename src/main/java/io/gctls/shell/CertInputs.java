@@ -1,6 +1,7 @@
 package io.gctls.shell;
 
 import io.gctls.cert.InspectRequest;
+import io.gctls.core.DomainName;
 import io.gctls.core.Environment;
 import io.gctls.core.GctlsException;
 import java.nio.file.Path;
@@ -68,7 +69,9 @@ public final class CertInputs {
     }
 
     public static Optional<String> domain(Invocation invocation, Environment environment) {
-        return invocation.optional(DOMAIN).or(() -> environment.get("TARGET_DOMAIN"));
+        // normalised where it is read, so the checks, the payload and the requests all see one form of it
+        return invocation.optional(DOMAIN).map(d -> DomainName.normalize(d, "--domain"))
+                .or(() -> environment.get("TARGET_DOMAIN").map(d -> DomainName.normalize(d, "TARGET_DOMAIN")));
     }
 
     private static Optional<Path> file(Invocation invocation, Environment environment, Opt<Path> option,

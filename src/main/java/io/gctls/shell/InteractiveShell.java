@@ -160,7 +160,7 @@ final class InteractiveShell implements AutoCloseable {
     /** The history file is created 0600 before JLine writes to it: it records what engineers typed. */
     private static Path prepareHistoryFile(Path file) {
         try {
-            Files.createDirectories(file.getParent());
+            io.gctls.core.PrivateDirs.create(file.getParent());
             if (!Files.exists(file)) {
                 Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             }

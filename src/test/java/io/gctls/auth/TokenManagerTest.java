@@ -79,6 +79,47 @@ class TokenManagerTest {
         assertThat(transport.sent()).hasSize(1);
     }
 
+    /**
+     * Five cold one-shot runs started together (a CI matrix), each with its own token manager, cache
+     * object and circuit breakers as separate processes have, over one cache folder: one login. The
+     * token endpoint takes 200 ms to answer, so that without the lock every run would be logging in.
+     */
+    @Test
+    void parallelColdRunsShareOneLogin() throws Exception {
+        java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Executor later = java.util.concurrent.CompletableFuture.delayedExecutor(200,
+                TimeUnit.MILLISECONDS);
+        io.gctls.api.HttpTransport slowLogin = request -> {
+            int n = logins.incrementAndGet();
+            Promise<RawResponse> answer = Promise.promise();
+            later.execute(() -> answer.complete(RawResponse.of(200, tokenBody("tok-run-" + n + "-abcdef", 3600),
+                    Map.of())));
+            return answer.future();
+        };
+        int runs = 5;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(runs);
+        java.util.concurrent.ExecutorService processes = java.util.concurrent.Executors.newFixedThreadPool(runs);
+        List<java.util.concurrent.Future<String>> tokens = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            tokens.add(processes.submit(() -> {
+                io.gctls.api.RequestExecutor executor = new io.gctls.api.RequestExecutor(slowLogin, api.waiter, clock,
+                        io.gctls.api.RetrySettings.defaults(), new io.gctls.api.Circuits(ScriptedApi.sharedVertx(),
+                                clock, 5, Duration.ofSeconds(30)), new java.util.SplittableRandom(1));
+                TokenManager run = new TokenManager(new OAuthLogin(executor, endpoints, credentials, new Metrics()),
+                        Optional.of(new TokenCache(cacheDir)), clock, line -> { });
+                together.await();
+                return await(run.accessToken());
+            }));
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (java.util.concurrent.Future<String> token : tokens) {
+            seen.add(token.get(30, TimeUnit.SECONDS));
+        }
+        processes.shutdown();
+        assertThat(logins.get()).isEqualTo(1);
+        assertThat(seen).containsExactly("tok-run-1-abcdef");
+    }
+
     @Test
     void theTokenIsRefreshedAheadOfExpiry() throws Exception {
         transport.answer(200, tokenBody("tok-first-1", 3600)).answer(200, tokenBody("tok-second", 3600));

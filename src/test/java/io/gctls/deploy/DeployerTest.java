@@ -296,4 +296,35 @@ class DeployerTest {
                     assertThat(e.getMessage()).contains("may have reached the server").contains(CHECK);
                 });
     }
+
+    @Test
+    void theNameSentIsTheNormalisedOneWhoeverBuiltThePayload() {
+        api.transport.answer(200, EMPTY_LIST).answer(201, entity("d-1"));
+        CustomDomains domains = new CustomDomains(api.client, CustomDomains.DEFAULT_PATH, progress::add);
+        Deployer deployer = new Deployer(domains, api.executor.settings(), new Backoff(Duration.ofMillis(500),
+                Duration.ofSeconds(30), new SplittableRandom(5)), api.clock, metrics, api.client::pause);
+        CustomDomainPayload dotted = new CustomDomainPayload("WWW.Example.com.", "LEAF", "KEY", null, "web", "TLSv1.2",
+                true);
+        deployer.deploy(dotted, FP, false, Cancellation.never(), progress::add);
+        assertThat(api.sent().get(0).query()).containsEntry("domain", "www.example.com");
+        assertThat(api.bodies().get(0).get("domain").asString()).isEqualTo("www.example.com");
+    }
+
+    @Test
+    void aBlankOrMalformedNameIsRefusedWithNothingSent() {
+        CustomDomains domains = new CustomDomains(api.client, CustomDomains.DEFAULT_PATH, progress::add);
+        Deployer deployer = new Deployer(domains, api.executor.settings(), new Backoff(Duration.ofMillis(500),
+                Duration.ofSeconds(30), new SplittableRandom(5)), api.clock, metrics, api.client::pause);
+        for (String name : List.of(" ", "www..example.com", "a".repeat(100_000))) {
+            CustomDomainPayload bad = new CustomDomainPayload(name, "LEAF", "KEY", null, "web", "TLSv1.2", true);
+            assertThatThrownBy(() -> deployer.deploy(bad, FP, false, Cancellation.never(), progress::add))
+                    .isInstanceOfSatisfying(GctlsException.class, e -> {
+                        assertThat(e.exitCode()).isEqualTo(ExitCode.USAGE);
+                        assertThat(e.getMessage()).contains("the domain").hasSizeLessThan(300);
+                    });
+            assertThatThrownBy(() -> domains.list(java.util.Optional.of(name), Cancellation.never()))
+                    .isInstanceOf(GctlsException.class);
+        }
+        assertThat(api.sent()).isEmpty();
+    }
 }

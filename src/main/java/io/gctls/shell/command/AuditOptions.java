@@ -81,7 +81,7 @@ final class AuditOptions {
         AuditLimits limits;
         try {
             filter = new AuditFilter(invocation.optional(SERVICE).orElse(settings.serviceName()),
-                    settings.entityType(), invocation.optional(DOMAIN_ID).orElse(null),
+                    settings.entityType(), invocation.optional(DOMAIN_ID).map(AuditFilter::domainId).orElse(null),
                     invocation.optional(ACTION).orElse(null), invocation.optional(STATUS).orElse(null));
             limits = new AuditLimits(invocation.get(PAGE_SIZE), invocation.get(MAX_PAGES),
                     AuditLimits.DEFAULT_MAX_TIME);

@@ -23,12 +23,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * gctls as a real process against a server that echoes what it was sent, with and without
- * {@code --debug} (whose log lines go through the log converters, not the output writers): no
- * client secret, Basic value, token or private-key line in stdout or stderr. Every cut length is
- * tried in-process by api.EchoedSecretsTest; this checks the paths out of the process.
+ * gctls as real processes against a stub API on loopback. A server that echoes what it was sent,
+ * with and without {@code --debug} (whose log lines go through the log converters, not the output
+ * writers): no client secret, Basic value, token or private-key line in stdout or stderr (every cut
+ * length is tried in-process by api.EchoedSecretsTest; this checks the paths out of the process).
+ * Cold one-shot runs started together share one login through the token cache's lock, and the
+ * cache and state folders are the user's alone.
  */
-class EchoingServerProcessTest {
+class StubServerProcessTest {
 
     private static final String CLIENT_ID = "client-echo";
     private static final String SECRET = "s3cr3t-Echo-Value-9x";
@@ -38,6 +40,7 @@ class EchoingServerProcessTest {
     Path home;
     private HttpServer server;
     private volatile boolean loginEchoes;
+    private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
 
     @BeforeEach
     void start() throws IOException {
@@ -48,6 +51,12 @@ class EchoingServerProcessTest {
                 answer(exchange, 401, "{\"error\":\"invalid_client\",\"error_description\":\"client rejected: "
                         + "Authorization: " + authorization + " (cut here: " + authorization.substring(0, 30) + ")\"}");
             } else {
+                logins.incrementAndGet();
+                try {
+                    Thread.sleep(300); // a login takes a moment, so runs started together overlap
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 answer(exchange, 200, "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":86400}");
             }
         });
@@ -64,6 +73,9 @@ class EchoingServerProcessTest {
                     .replace("\"", "\\\"").replace("\n", "\\n");
             answer(exchange, 400, "{\"message\":\"" + message + "\",\"code\":\"bad.request\",\"status\":400}");
         });
+        server.createContext("/api/v2/tokens/me", exchange -> answer(exchange, 200,
+                "{\"organization\":{\"id\":\"o1\",\"name\":\"Stub\"},\"OAuthClient\":{\"id\":\"" + CLIENT_ID + "\"}}"));
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
         server.start();
     }
 
@@ -84,6 +96,12 @@ class EchoingServerProcessTest {
     }
 
     private Run gctls(String... args) throws IOException, InterruptedException {
+        Process process = start("", args);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("gctls finished").isTrue();
+        return new Run(process.exitValue(), Files.readString(home.resolve("out-" + process.pid() + ".txt")));
+    }
+
+    private Process start(String stdin, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), GctlsApplication.class.getName()));
         command.addAll(List.of(args));
@@ -97,12 +115,13 @@ class EchoingServerProcessTest {
         env.put("GENESYS_LOGIN_URL", url);
         env.put("GENESYSCLOUD_OAUTHCLIENT_ID", CLIENT_ID);
         env.put("GENESYSCLOUD_OAUTHCLIENT_SECRET", SECRET);
-        File out = home.resolve("out.txt").toFile();
+        File out = home.resolve("out-pending-" + System.nanoTime() + ".txt").toFile();
         builder.redirectOutput(out).redirectErrorStream(true);
         Process process = builder.start();
+        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("gctls finished").isTrue();
-        return new Run(process.exitValue(), Files.readString(out.toPath()));
+        Files.move(out.toPath(), home.resolve("out-" + process.pid() + ".txt"));
+        return process;
     }
 
     private static void assertNothingSecret(String output, List<String> secrets) {
@@ -142,5 +161,28 @@ class EchoingServerProcessTest {
         Files.readAllLines(fixtures.resolve("chain/leaf.key")).stream().filter(l -> !l.startsWith("-----"))
                 .forEach(secrets::add);
         assertNothingSecret(run.output(), secrets);
+    }
+
+    @org.junit.jupiter.api.Test
+    void coldOneShotRunsStartedTogetherShareOneLoginAndTheFoldersArePrivate() throws Exception {
+        List<Process> runs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            runs.add(start("", "auth", "status"));
+        }
+        for (Process run : runs) {
+            assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.exitValue()).as(Files.readString(home.resolve("out-" + run.pid() + ".txt"))).isZero();
+        }
+        assertThat(logins.get()).isEqualTo(1);
+        assertThat(mode(home.resolve("cache/gctls"))).isEqualTo("rwx------");
+        assertThat(mode(home.resolve("cache/gctls/tokens"))).isEqualTo("rwx------");
+
+        Process prompt = start("exit\n");
+        assertThat(prompt.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(mode(home.resolve("state/gctls"))).isEqualTo("rwx------");
+    }
+
+    private static String mode(Path path) throws IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
     }
 }
