@@ -31,14 +31,14 @@ public final class GctlsApplication {
             System.err.println("error: " + e.getMessage());
             return e.exitCode().code();
         }
-        if (System.getProperty("gctls.noprefetch") == null && !answersAtOnce(options)) {
+        if (!answersAtOnce(options)) {
             ClassPathPrefetch.start(System.getProperty("java.class.path"));
         }
         if (options.settings().debug()) {
             DebugLogging.enable();
         }
         try (Components components = Components.create()) {
-            return components.shell().launch(options);
+            return components.shellFor(options).launch(options);
         }
     }
 

@@ -26,6 +26,9 @@ import java.util.stream.Collectors;
  */
 public final class CertInspector {
 
+    private static final String NOT_CHECKED = "not checked";
+    private static final String ANCHOR = "not checked: trust anchor";
+
     /** How many CA Issuers URLs one inspection follows, up the chain, before it gives up. */
     static final int MAX_AIA_FETCHES = 4;
 
@@ -104,6 +107,8 @@ public final class CertInspector {
         private final Cancellation cancellation;
         private final NetworkLog log = new NetworkLog();
         private final List<CertificateBundle.Fetched> fetched = new ArrayList<>();
+        /** The certificates of the report's list, in its order, to give each finding its index. */
+        private final List<X509Certificate> shown = new ArrayList<>();
 
         Run(InspectOptions options, Instant now, PasswordSource passwords, PathFinder.Wording wording,
                 Cancellation cancellation) {
@@ -160,8 +165,8 @@ public final class CertInspector {
                 findings.addAll(PublicWebRules.check(leaf.get()));
             }
 
-            List<CertificateDetails> details = revocation(path, details(leaf.get(), supplied, path),
-                    material.stapledOcsp());
+            Map<X509Certificate, String> revocation = revocation(path, material.stapledOcsp());
+            List<CertificateDetails> details = details(leaf.get(), supplied, path, revocation);
             CertificateBundle bundle = new CertificateBundle(leaf.get(), chainAsGiven(leaf.get(), supplied),
                     path.intermediates(), path.anchor(), key.map(KeyDecoder.DecodedKey::key),
                     key.map(k -> new SensitivePem(Pem.encode("PRIVATE KEY", encoded(k)))),
@@ -181,9 +186,12 @@ public final class CertInspector {
             if (finding.subject() == null) {
                 return finding;
             }
-            String sha256 = Certs.sha256(finding.subject());
-            return details.stream().filter(d -> d.sha256().equals(sha256)).findFirst()
-                    .map(d -> finding.at(d.index())).orElse(finding);
+            for (int i = 0; i < shown.size() && i < details.size(); i++) {
+                if (Certs.same(shown.get(i), finding.subject())) {
+                    return finding.at(details.get(i).index());
+                }
+            }
+            return finding;
         }
 
         // ------------------------------------------------------------------ files and slots
@@ -505,7 +513,7 @@ public final class CertInspector {
             String note = "";
             while (path.issuerMissing() && tried.size() < MAX_AIA_FETCHES) {
                 X509Certificate top = path.path().get(path.path().size() - 1);
-                List<String> urls = Revocation.http(Describer.caIssuersUrls(top)).stream()
+                List<String> urls = Describer.httpOnly(Describer.caIssuersUrls(top)).stream()
                         .filter(u -> !tried.contains(u)).toList();
                 if (urls.isEmpty()) {
                     break;
@@ -576,11 +584,10 @@ public final class CertInspector {
          * OCSP, then the CRL, for every certificate of the path but the anchor. Nothing is fetched (and no
          * network class is touched) for certificates that name no http OCSP or CRL location.
          */
-        private List<CertificateDetails> revocation(PathFinder.Result path, List<CertificateDetails> details,
-                Optional<byte[]> stapled) {
+        private Map<X509Certificate, String> revocation(PathFinder.Result path, Optional<byte[]> stapled) {
             List<X509Certificate> certificates = path.path();
             Revocation revocation = null;
-            Map<String, String> outcomes = new LinkedHashMap<>();
+            Map<X509Certificate, String> outcomes = new java.util.HashMap<>();
             for (int i = 0; i < certificates.size(); i++) {
                 X509Certificate c = certificates.get(i);
                 Optional<X509Certificate> issuer = i + 1 < certificates.size() ? Optional.of(certificates.get(i + 1))
@@ -589,22 +596,22 @@ public final class CertInspector {
                     continue;
                 }
                 Optional<byte[]> staple = i == 0 ? stapled : Optional.empty();
-                List<String> urls = new ArrayList<>(Revocation.http(Describer.ocspUrls(c)));
-                urls.addAll(Revocation.http(Describer.crlUrls(c)));
+                List<String> urls = new ArrayList<>(Describer.httpOnly(Describer.ocspUrls(c)));
+                urls.addAll(Describer.httpOnly(Describer.crlUrls(c)));
                 if (urls.isEmpty() && staple.isEmpty()) {
-                    outcomes.put(Certs.sha256(c), "not checked: no OCSP or CRL location");
+                    outcomes.put(c, "not checked: no OCSP or CRL location");
                     continue;
                 }
                 if (options.offline() && staple.isEmpty()) {
                     urls.forEach(log::skipped);
-                    outcomes.put(Certs.sha256(c), "not checked: --offline");
+                    outcomes.put(c, "not checked: --offline");
                     continue;
                 }
                 if (revocation == null) {
                     revocation = new Revocation(options.offline() ? offlineNetwork() : network, log, now, cancellation);
                 }
                 Revocation.Outcome outcome = revocation.check(c, issuer.get(), staple);
-                outcomes.put(Certs.sha256(c), outcome.describe());
+                outcomes.put(c, outcome.describe());
                 if (outcome.state() == Revocation.State.REVOKED) {
                     findings.add(Finding.of(CheckCode.REVOKED, "", c, Map.of("via", outcome.via(),
                             "reason", outcome.reason() == null ? "" : " (" + outcome.reason() + ")",
@@ -614,8 +621,7 @@ public final class CertInspector {
                     findings.add(Finding.of(CheckCode.REVOCATION_UNKNOWN, "", c, Map.of("why", outcome.why())));
                 }
             }
-            return details.stream().map(d -> outcomes.containsKey(d.sha256()) ? d.withRevocation(outcomes.get(d.sha256()))
-                    : d.role().equals("anchor") ? d.withRevocation("not checked: trust anchor") : d).toList();
+            return outcomes;
         }
 
         /** Offline with a stapled answer: the staple is judged, nothing else is fetched. */
@@ -638,12 +644,14 @@ public final class CertInspector {
 
         // ------------------------------------------------------------------------- results
 
+        /** @param revocation what the revocation check said of each certificate of the path it looked at */
         private List<CertificateDetails> details(X509Certificate leaf, List<Supplied> supplied,
-                PathFinder.Result path) {
+                PathFinder.Result path, Map<X509Certificate, String> revocation) {
             List<CertificateDetails> details = new ArrayList<>();
             List<X509Certificate> listed = new ArrayList<>();
             // the leaf first, wherever it stood in the files
-            details.add(Describer.describe(leaf, 0, "leaf", sourceOf(leaf, supplied), now));
+            details.add(Describer.describe(leaf, 0, "leaf", sourceOf(leaf, supplied), now,
+                    revocation.getOrDefault(leaf, NOT_CHECKED)));
             listed.add(leaf);
             Supplied first = firstOf(leaf, supplied);
             for (Supplied s : supplied) {
@@ -652,11 +660,16 @@ public final class CertInspector {
                     continue;
                 }
                 String role = listed.stream().anyMatch(p -> Certs.same(p, c)) ? "duplicate" : role(c, path);
-                details.add(Describer.describe(c, details.size(), role, s.source(), now));
+                details.add(Describer.describe(c, details.size(), role, s.source(), now,
+                        role.equals("anchor") ? ANCHOR : revocation.getOrDefault(c, NOT_CHECKED)));
                 listed.add(c);
             }
             path.anchor().filter(a -> supplied.stream().noneMatch(s -> Certs.sameEntity(s.certificate(), a)))
-                    .ifPresent(a -> details.add(Describer.describe(a, details.size(), "anchor", "trust", now)));
+                    .ifPresent(a -> {
+                        details.add(Describer.describe(a, details.size(), "anchor", "trust", now, ANCHOR));
+                        listed.add(a);
+                    });
+            shown.addAll(listed);
             return details;
         }
 

@@ -22,10 +22,4 @@ public record CertificateDetails(int index, String role, String source, String s
         String serial, List<String> sans, String notBefore, String notAfter, long daysLeft, String keyType,
         int keySize, String signatureAlgorithm, String sha256, List<String> ocsp, List<String> caIssuers,
         List<String> crl, boolean scts, boolean ca, boolean selfSigned, String revocation) {
-
-    /** The same details with what the revocation check found. */
-    CertificateDetails withRevocation(String status) {
-        return new CertificateDetails(index, role, source, subject, issuer, serial, sans, notBefore, notAfter, daysLeft,
-                keyType, keySize, signatureAlgorithm, sha256, ocsp, caIssuers, crl, scts, ca, selfSigned, status);
-    }
 }

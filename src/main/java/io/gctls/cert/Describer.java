@@ -30,7 +30,7 @@ final class Describer {
     }
 
     static CertificateDetails describe(X509Certificate certificate, int index, String role, String source,
-            Instant now) {
+            Instant now, String revocation) {
         KeyFacts.KeyType key = KeyFacts.of(certificate);
         List<String> ocsp = new ArrayList<>();
         List<String> caIssuers = new ArrayList<>();
@@ -41,7 +41,12 @@ final class Describer {
                 daysLeft(certificate, now), key.curve() == null ? key.type() : key.type() + " " + key.curve(),
                 key.size(), signatureAlgorithm(certificate), Certs.sha256(certificate), ocsp, caIssuers,
                 crlDistributionPoints(certificate), certificate.getExtensionValue(SCT_LIST_OID) != null,
-                Certs.isCa(certificate), Certs.selfSigned(certificate), "not checked");
+                Certs.isCa(certificate), Certs.selfSigned(certificate), revocation);
+    }
+
+    /** The http URLs of a list: ldap and others are not fetched (RFC 5280 and 6960 name http). */
+    static List<String> httpOnly(List<String> urls) {
+        return urls.stream().filter(u -> u.toLowerCase(java.util.Locale.ROOT).startsWith("http://")).toList();
     }
 
     static List<String> ocspUrls(X509Certificate certificate) {

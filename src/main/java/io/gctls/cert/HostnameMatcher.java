@@ -94,6 +94,11 @@ final class HostnameMatcher {
         }
         boolean wildcard = value.startsWith("*.");
         String rest = wildcard ? value.substring(2) : value;
+        if (rest.chars().allMatch(c -> c < 0x80)) {
+            // all ASCII, as nearly every name is: IDN's conversion would only lower-case it, and its
+            // first use costs a cold start the ICU data load (about 12 ms)
+            return value.toLowerCase(Locale.ROOT);
+        }
         try {
             // java.net.IDN is IDNA 2003; for the names certificates carry (lower-case, NFC) it agrees with 2008
             String ascii = IDN.toASCII(rest, IDN.ALLOW_UNASSIGNED);

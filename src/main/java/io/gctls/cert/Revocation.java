@@ -115,8 +115,8 @@ final class Revocation {
                 return fromStaple;
             }
         }
-        List<String> ocsp = http(Describer.ocspUrls(certificate));
-        List<String> crls = http(Describer.crlUrls(certificate));
+        List<String> ocsp = Describer.httpOnly(Describer.ocspUrls(certificate));
+        List<String> crls = Describer.httpOnly(Describer.crlUrls(certificate));
         if (ocsp.isEmpty() && crls.isEmpty()) {
             return Outcome.notChecked("no OCSP or CRL location");
         }
@@ -138,11 +138,6 @@ final class Revocation {
             return Outcome.unknown(ocspFailure.why() + "; " + answer.why());
         }
         return answer;
-    }
-
-    /** The http URLs of a list: ldap and others are not fetched. */
-    static List<String> http(List<String> urls) {
-        return urls.stream().filter(u -> u.toLowerCase(Locale.ROOT).startsWith("http://")).toList();
     }
 
     // ---------------------------------------------------------------------------------- OCSP

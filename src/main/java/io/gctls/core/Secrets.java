@@ -69,20 +69,28 @@ public final class Secrets {
     }
 
     public static void register(CharSequence secret) {
-        if (secret == null || secret.length() < MIN_LENGTH) {
-            return;
+        registerAll(List.of(secret == null ? "" : secret));
+    }
+
+    /** Registers several secrets with one rebuild of the index (a PEM key is some 30 of them). */
+    private static void registerAll(List<? extends CharSequence> secrets) {
+        boolean added = false;
+        for (CharSequence secret : secrets) {
+            if (secret == null || secret.length() < MIN_LENGTH) {
+                continue;
+            }
+            String value = secret.toString();
+            if (PUBLIC.contains(value)) {
+                continue;
+            }
+            added |= VALUES.add(value);
+            // escaped by hand rather than by Jackson: a key read by a one-shot cert inspect lands here, and
+            // loading Jackson for that would cost every such run its start-up time
+            String json = value.replace("\\", "\\\\").replace("\"", "\\\"");
+            added |= VALUES.add(json);
+            added |= VALUES.add(json.replace("/", "\\/"));
+            added |= VALUES.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
-        String value = secret.toString();
-        if (PUBLIC.contains(value)) {
-            return;
-        }
-        boolean added = VALUES.add(value);
-        // escaped by hand rather than by Jackson: a key read by a one-shot cert inspect lands here, and
-        // loading Jackson for that would cost every such run its start-up time
-        String json = value.replace("\\", "\\\\").replace("\"", "\\\"");
-        added |= VALUES.add(json);
-        added |= VALUES.add(json.replace("/", "\\/"));
-        added |= VALUES.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
         if (added) {
             synchronized (VALUES) {
                 index = Index.of(Set.copyOf(VALUES));
@@ -130,6 +138,7 @@ public final class Secrets {
             return;
         }
         StringBuilder joined = new StringBuilder();
+        List<String> lines = new java.util.ArrayList<>();
         for (String line : pem.split("\\R")) {
             String trimmed = line.trim();
             if (trimmed.startsWith("-----") || trimmed.contains(":")) {
@@ -137,10 +146,11 @@ public final class Secrets {
             }
             joined.append(trimmed);
             if (trimmed.length() >= 16) {
-                register(trimmed);
+                lines.add(trimmed);
             }
         }
-        register(joined);
+        lines.add(joined.toString());
+        registerAll(lines);
     }
 
     /** Every registered secret masked, in each of the forms it was registered in. */

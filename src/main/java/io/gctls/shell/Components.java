@@ -61,7 +61,7 @@ import java.util.function.Supplier;
  * logging system) is built on first use; {@code cert inspect} never creates them.
  *
  * <p>To add a command: write the class (a {@link GctlsCommand} whose constructor takes the services
- * it needs) and add one line {@code new MyCommand(...)} to {@link #commands()}.
+ * it needs) and add one line {@code command("my name", () -> new MyCommand(...))} to {@link #catalog()}.
  */
 public final class Components implements AutoCloseable {
 
@@ -113,52 +113,93 @@ public final class Components implements AutoCloseable {
     }
 
     /**
-     * Every command of the shell, built once. Adding a command is one line here; the built-ins
-     * (help, script, history, clear, exit, version) are added by {@link #buildShell()}.
+     * Every command of the shell: its name, as the command declares it, and how to build it. Adding a
+     * command is one line here; the built-ins (help, script, history, clear, exit, version) are added
+     * by {@link #newShell}. A one-shot run builds only the command it names (see {@link #shellFor}).
      */
-    private List<GctlsCommand> commands() {
+    List<CommandEntry> catalog() {
         return List.of(
-                new CertInspectCommand(certInspector(), environment, metrics),
-                new CertBundleCommand(certInspector(), environment, metrics),
-                new CertExplainCommand(),
-                new PayloadBuildCommand(payloads()),
-                new PayloadPreviewCommand(payloads()),
-                new PayloadSaveCommand(payloads()),
-                new DeployCommand(payloads(), apiAccess(), clock, metrics, environment),
-                new DomainsListCommand(apiAccess()),
-                new DomainsShowCommand(apiAccess()),
-                new DomainsStatusCommand(apiAccess(), certInspector(), sandbox(), clock),
-                new RotatePlanCommand(rotations(), apiAccess(), apiRuntime, sandbox()),
-                new RotateApplyCommand(rotations(), apiAccess(), apiRuntime, sandbox()),
-                new RotateStatusCommand(rotations()),
-                new RotateListCommand(rotations()),
-                new AuditQueryCommand(apiAccess(), environment, clock, metrics),
-                new AuditTailCommand(apiAccess(), environment, clock),
-                new ProbeCommand(certInspector(), sandbox(), metrics),
-                new AuthLoginCommand(apiAccess(), clock, sandbox()),
-                new AuthStatusCommand(apiAccess(), clock),
-                new AuthLogoutCommand(apiAccess()),
-                new ProfileListCommand(profiles(), apiAccess()),
-                new ProfileShowCommand(profiles(), apiAccess()),
-                new ProfileUseCommand(profiles(), apiAccess()),
-                new SandboxStartCommand(sandbox()),
-                new SandboxStopCommand(sandbox()),
-                new SandboxStatusCommand(sandbox()),
-                new SandboxFaultCommand(sandbox()),
-                new SandboxFaultClearCommand(sandbox(), apiRuntime),
-                new SandboxSeedCommand(sandbox()),
-                new SandboxIssueCommand(sandbox()),
-                new SandboxRevokeCommand(sandbox()),
-                new MetricsCommand(metrics));
+                command("cert inspect", () -> new CertInspectCommand(certInspector(), environment, metrics)),
+                command("cert bundle", () -> new CertBundleCommand(certInspector(), environment, metrics)),
+                command("cert explain", () -> new CertExplainCommand()),
+                command("payload build", () -> new PayloadBuildCommand(payloads())),
+                command("payload preview", () -> new PayloadPreviewCommand(payloads())),
+                command("payload save", () -> new PayloadSaveCommand(payloads())),
+                command("deploy", () -> new DeployCommand(payloads(), apiAccess(), clock, metrics, environment)),
+                command("domains list", () -> new DomainsListCommand(apiAccess())),
+                command("domains show", () -> new DomainsShowCommand(apiAccess())),
+                command("domains status", () -> new DomainsStatusCommand(apiAccess(), certInspector(), sandbox(), clock)),
+                command("rotate plan", () -> new RotatePlanCommand(rotations(), apiAccess(), apiRuntime, sandbox())),
+                command("rotate apply", () -> new RotateApplyCommand(rotations(), apiAccess(), apiRuntime, sandbox())),
+                command("rotate status", () -> new RotateStatusCommand(rotations())),
+                command("rotate list", () -> new RotateListCommand(rotations())),
+                command("audit query", () -> new AuditQueryCommand(apiAccess(), environment, clock, metrics)),
+                command("audit tail", () -> new AuditTailCommand(apiAccess(), environment, clock)),
+                command("probe", () -> new ProbeCommand(certInspector(), sandbox(), metrics)),
+                command("auth login", () -> new AuthLoginCommand(apiAccess(), clock, sandbox())),
+                command("auth status", () -> new AuthStatusCommand(apiAccess(), clock)),
+                command("auth logout", () -> new AuthLogoutCommand(apiAccess())),
+                command("profile list", () -> new ProfileListCommand(profiles(), apiAccess())),
+                command("profile show", () -> new ProfileShowCommand(profiles(), apiAccess())),
+                command("profile use", () -> new ProfileUseCommand(profiles(), apiAccess())),
+                command("sandbox start", () -> new SandboxStartCommand(sandbox())),
+                command("sandbox stop", () -> new SandboxStopCommand(sandbox())),
+                command("sandbox status", () -> new SandboxStatusCommand(sandbox())),
+                command("sandbox fault", () -> new SandboxFaultCommand(sandbox())),
+                command("sandbox fault clear", () -> new SandboxFaultClearCommand(sandbox(), apiRuntime)),
+                command("sandbox seed", () -> new SandboxSeedCommand(sandbox())),
+                command("sandbox issue", () -> new SandboxIssueCommand(sandbox())),
+                command("sandbox revoke", () -> new SandboxRevokeCommand(sandbox())),
+                command("metrics", () -> new MetricsCommand(metrics)));
+    }
+
+    /** A command's name and how to build it. */
+    record CommandEntry(String name, Supplier<GctlsCommand> factory) {
+        List<String> words() {
+            return List.of(name.split(" "));
+        }
+    }
+
+    private static CommandEntry command(String name, Supplier<GctlsCommand> factory) {
+        return new CommandEntry(name, factory);
     }
 
     private GctlsShell buildShell() {
-        List<GctlsCommand> all = new ArrayList<>(commands());
+        return newShell(catalog());
+    }
+
+    private GctlsShell newShell(List<CommandEntry> entries) {
+        List<GctlsCommand> all = new ArrayList<>();
+        entries.forEach(entry -> all.add(entry.factory().get()));
         all.addAll(BuiltinCommands.all(shell, version()));
         // hooks run in this order before the first command of every launch
         List<LaunchHook> hooks = List.of(sandbox());
         return new GctlsShell(all, hooks, dirs, this::profileDefaults);
     }
+
+    /**
+     * The shell for a launch. The prompt and command files get the whole shell. A one-shot command
+     * gets a shell of just the commands its words name (and the built-ins): building all 30-odd
+     * commands was a fifth of a one-shot {@code version}. When those words do not parse there (a
+     * typo, an unknown option), the whole shell takes the run, so that the error and its "did you
+     * mean" are the whole shell's. help, script and history work on the whole shell anyway.
+     */
+    public GctlsShell shellFor(LaunchOptions options) {
+        List<String> words = options.commandWords();
+        if (options.interactive() || options.scriptFile().isPresent() || words.isEmpty()
+                || WHOLE_SHELL_BUILTINS.contains(words.get(0))) {
+            return shell();
+        }
+        List<CommandEntry> named = catalog().stream()
+                .filter(entry -> entry.words().size() <= words.size()
+                        && entry.words().equals(words.subList(0, entry.words().size())))
+                .toList();
+        GctlsShell narrow = newShell(named);
+        return narrow.parses(words) ? narrow : shell();
+    }
+
+    /** Built-ins that list or run other commands: they need every command. */
+    private static final java.util.Set<String> WHOLE_SHELL_BUILTINS = java.util.Set.of("help", "script", "history");
 
     /** A profile's {@code output} becomes the session's format unless --output was given; no config file, no cost. */
     SessionSettings profileDefaults(SessionSettings settings) {

@@ -32,8 +32,9 @@ public class GctlsShell {
     private final Collection<GctlsCommand> commands;
     private final List<LaunchHook> launchHooks;
     private final XdgDirs dirs;
-    private final ScriptRunner scripts;
-    private final SecretOptions secretOptions;
+    /** Built when first needed: a one-shot command keeps no history and runs no file. */
+    private SecretOptions secretOptions;
+    private ScriptRunner scripts;
 
     private final java.util.function.Function<SessionSettings, SessionSettings> profileDefaults;
     /** Waits are counted down on stderr: only for a real process whose stderr is a terminal. */
@@ -56,8 +57,6 @@ public class GctlsShell {
         this.commands = List.copyOf(commands);
         this.launchHooks = List.copyOf(launchHooks);
         this.dirs = dirs;
-        this.secretOptions = new SecretOptions(commands);
-        this.scripts = new ScriptRunner(parser, secretOptions);
     }
 
     /** Runs what the process arguments ask for on the real stdin/stdout/stderr and returns the exit code. */
@@ -119,7 +118,7 @@ public class GctlsShell {
         this.session = withProfileDefaults(settings);
         quietJLine();
         try (InteractiveShell shell = InteractiveShell.open(this, in, out, system, dirs.historyFile(),
-                secretOptions)) {
+                secretOptions())) {
             this.interactive = shell;
             ExitCode code = runLaunchHooks(shell.output());
             if (code != ExitCode.OK && code != ExitCode.WARNINGS) {
@@ -129,6 +128,16 @@ public class GctlsShell {
             return ExitCode.OK.code();
         } finally {
             this.interactive = null;
+        }
+    }
+
+    /** True when these words name a command of this shell with options it accepts; nothing is run or printed. */
+    public boolean parses(List<String> words) {
+        try {
+            parser.parse(words);
+            return true;
+        } catch (GctlsException e) {
+            return false;
         }
     }
 
@@ -155,7 +164,7 @@ public class GctlsShell {
 
     public ExitCode runScript(Path file, Output output, Prompter prompter) {
         Supplier<Cancellation> cancellations = this::newCancellation;
-        return scripts.run(file, output, prompter, cancellations, session);
+        return scripts().run(file, output, prompter, cancellations, session);
     }
 
     /**
@@ -213,7 +222,21 @@ public class GctlsShell {
     }
 
     String maskSecrets(String line) {
-        return secretOptions.mask(line);
+        return secretOptions().mask(line);
+    }
+
+    private synchronized SecretOptions secretOptions() {
+        if (secretOptions == null) {
+            secretOptions = new SecretOptions(commands);
+        }
+        return secretOptions;
+    }
+
+    private synchronized ScriptRunner scripts() {
+        if (scripts == null) {
+            scripts = new ScriptRunner(parser, secretOptions());
+        }
+        return scripts;
     }
 
     Cancellation newCancellation() {

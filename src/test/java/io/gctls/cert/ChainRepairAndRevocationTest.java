@@ -234,6 +234,30 @@ class ChainRepairAndRevocationTest {
     }
 
     @Test
+    void aStapledAnswerIsJudgedWithoutAFetch() throws Exception {
+        X509Certificate issuer = FixtureNetwork.load("pki/rev-int.pem");
+        X509Certificate leaf = FixtureNetwork.load("revocation/revoked.pem");
+        OcspResponder responder = new OcspResponder(issuer, issuer, FixtureNetwork.key("pki/rev-int.key"),
+                serial -> serial.equals(leaf.getSerialNumber())
+                        ? new OcspResponder.Status.Revoked(java.time.Instant.parse("2025-06-01T00:00:00Z"), 1)
+                        : OcspResponder.Status.GOOD, Fixtures.CLOCK);
+        byte[] staple = responder.respond(new org.bouncycastle.cert.ocsp.OCSPReqBuilder().addRequest(
+                new org.bouncycastle.cert.ocsp.CertificateID(new org.bouncycastle.operator.jcajce
+                        .JcaDigestCalculatorProviderBuilder().build().get(org.bouncycastle.cert.ocsp.CertificateID.HASH_SHA1),
+                        new org.bouncycastle.cert.jcajce.JcaX509CertificateHolder(issuer), leaf.getSerialNumber()))
+                .build().getEncoded());
+        Material served = Material.served("www.example.com:443", List.of(leaf, issuer),
+                Material.readTrust(Optional.of(Fixtures.file("pki/root-ca.pem")), Cancellation.never()),
+                Optional.of(staple));
+        InspectionReport report = inspector(network, Optional.empty()).inspect(served,
+                InspectOptions.forDomain("www.example.com", 30).offline(true), Prompter.none(), Cancellation.never())
+                .report();
+        assertThat(report.codes()).containsExactly("revoked");
+        assertThat(report.findings().get(0).message()).contains("stapled OCSP says so (keyCompromise)");
+        assertThat(network.requests).isEmpty();
+    }
+
+    @Test
     void aCertificateWithoutLocationsRaisesNothingAndTouchesNoNetwork() {
         InspectionReport report = inspector(network, Optional.empty()).inspect(InspectRequest.of(
                 Fixtures.file("chain/leaf.pem")).withChain(Fixtures.file("chain/chain.pem"))
