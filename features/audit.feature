@@ -112,7 +112,8 @@ Feature: Query and tail the audit log until the change shows up
     Given the auditlogs endpoint never stops paging
     When I run "gctls audit query --source auditlogs --max-pages 5"
     Then the exit code is 6
-    And stderr is one line starting with "error: GET /api/v2/auditlogs still had more after 5 pages"
+    And stdout contains "(auditlogs, 5 pages), stopped early"
+    And stderr contains "error: GET /api/v2/auditlogs still had more after 5 pages"
     And stderr contains "stopped at --max-pages 5"
     And the API received 5 "GET" requests to "/api/v2/auditlogs"
 
@@ -120,7 +121,7 @@ Feature: Query and tail the audit log until the change shows up
     Given the auditlogs endpoint answers the same page for ever
     When I run "gctls audit query --source auditlogs"
     Then the exit code is 6
-    And stderr is one line starting with "error: GET /api/v2/auditlogs is repeating itself"
+    And stderr contains "error: GET /api/v2/auditlogs is repeating itself"
     And the API received 2 "GET" requests to "/api/v2/auditlogs"
 
   Scenario: Tail without --follow prints the recent events once and exits

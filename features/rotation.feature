@@ -25,8 +25,8 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
     Given a seeded fleet of 5 domains, 2 expiring, with new bundles in "deployed"
     When I run "gctls rotate plan --dir ${fleet} --trust ${trust} --output json"
     Then the JSON at "$.counts.replace" is "5"
-    And the JSON at "$.entries[0].deployedFingerprint" contains "a"
-    And the JSON at "$.entries[0].newFingerprint" contains "a"
+    And the JSON at "$.entries[0].deployedFingerprint" matches "[0-9a-f]{64}"
+    And the JSON at "$.entries[0].newFingerprint" matches "[0-9a-f]{64}"
     When I run "gctls rotate apply --dir ${fleet} --trust ${trust}"
     Then the exit code is 0
     And stdout contains "0 created, 5 replaced, 0 unchanged, 0 refused, 0 failed, 0 parked"
@@ -41,6 +41,8 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
     And stdout contains "12 requests (1.00 per change, plus 1 for the list), 0 429s"
     And the API received 12 "POST" requests to "/api/v2/customdomains"
     And every domain of the fleet was created exactly once
+    And no output contains the private key in "${fleet}/fleet-001.example.com/key.pem"
+    And no rotation journal contains a private key
     When I run "gctls rotate status"
     Then stdout contains "(finished)"
     And stdout contains "12: 12 done"
@@ -121,3 +123,18 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
     Then the exit code is 3
     And stderr contains "fleet.csv line 3: fleet-001.example.com is already at fleet.csv line 2"
     And the API received 0 "POST" requests to "/api/v2/customdomains"
+
+  Scenario: In a sandbox session: seed a fleet, make the API answer like a spent daily quota, rotate, resume
+    When I type at the prompt with "--sandbox":
+      """
+      sandbox seed 4 --out ${tmp}/session-fleet
+      sandbox fault 429 --method PUT --path '/api/v2/customdomains/*' --retry-after 7200 --times 1
+      rotate apply --dir ${tmp}/session-fleet --concurrency 1
+      rotate status
+      rotate apply --resume
+      """
+    Then the output contains "fault added: 429 --method PUT --path /api/v2/customdomains/* --times 1 --retry-after 7200"
+    And the output contains "0 created, 0 replaced, 0 unchanged, 0 refused, 0 failed, 4 parked"
+    And the output contains "parked: the API asked to wait until "
+    And the output contains "4: 0 done, 0 refused, 0 failed, 4 parked"
+    And the output contains "0 created, 4 replaced, 0 unchanged, 0 refused, 0 failed, 0 parked"

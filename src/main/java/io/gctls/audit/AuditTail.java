@@ -66,11 +66,15 @@ public final class AuditTail {
                     if (now.isAfter(windowStart)) {
                         // up to and including this millisecond: the interval is sent in whole milliseconds
                         AuditQuery window = query.between(windowStart, now.plusMillis(1));
-                        for (AuditEvent event : reader.read(window, cancellation, progress).events()) {
+                        AuditResult read = reader.read(window, cancellation, progress);
+                        for (AuditEvent event : read.events()) {
                             if (seen.add(event)) {
                                 sink.accept(event);
                                 events++;
                             }
+                        }
+                        if (read.failure().isPresent()) {
+                            throw read.failure().get(); // what was read is shown; the poll counts as failed
                         }
                     }
                     Instant next = now.minus(overlap);

@@ -84,13 +84,17 @@ public final class AuditWatch {
             Optional<AuditEvent> found = Optional.empty();
             if (now.isAfter(from)) {
                 try {
-                    found = reader.read(new AuditQuery(from, now.plusMillis(1), filter, AuditLimits.defaults()),
-                            cancellation, progress).events().stream()
+                    AuditResult read = reader.read(new AuditQuery(from, now.plusMillis(1), filter,
+                            AuditLimits.defaults()), cancellation, progress);
+                    found = read.events().stream()
                             .filter(e -> entityId.equals(e.entityId()))
                             .filter(e -> e.action() != null && wanted.contains(e.action().toLowerCase(Locale.ROOT)))
                             .filter(e -> e.eventDate() == null || !e.eventDate().isBefore(from))
                             .min(Comparator.comparing(AuditEvent::eventDate,
                                     Comparator.nullsLast(Comparator.naturalOrder())));
+                    if (found.isEmpty() && read.failure().isPresent()) {
+                        throw read.failure().get();
+                    }
                 } catch (GctlsException e) {
                     if (e.exitCode() != ExitCode.UNAVAILABLE) {
                         throw e;

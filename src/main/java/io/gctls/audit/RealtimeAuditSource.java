@@ -64,20 +64,44 @@ public final class RealtimeAuditSource implements AuditSource {
         return query;
     }
 
+    /**
+     * One page. The server may serve fewer events a page than asked for (its {@code pageSize} says
+     * how many); the next page is then asked for at that size, so that page numbers count the same
+     * events on both sides, and whether there is more is judged by {@code pageCount}, else
+     * {@code total}, else a full page, at the size served.
+     */
     @Override
     public AuditPage page(AuditQuery query, AuditPage.Next next, Cancellation cancellation,
             Consumer<String> progress) {
-        int pageNumber = next == null ? 1 : Integer.parseInt(next.token());
+        int pageNumber = 1;
         int pageSize = query.limits().pageSize();
+        if (next != null) {
+            String[] token = next.token().split(":");
+            pageNumber = Integer.parseInt(token[0]);
+            pageSize = token.length > 1 ? Integer.parseInt(token[1]) : pageSize;
+        }
         ApiRequest request = ApiRequest.post(PATH, Json.compact(body(query, pageNumber, pageSize))).safeToRepeat();
         JsonNode body = client.call(request, cancellation, progress).json();
         List<AuditEvent> events = Pages.events(body, "entities", request.describe(), AuditEvent::fromAuditLogMessage);
+        JsonNode servedNode = body.get("pageSize");
+        int served = servedNode != null && servedNode.isInt() && servedNode.asInt() > 0
+                && servedNode.asInt() <= pageSize ? servedNode.asInt() : 0;
+        int full = served > 0 ? served : pageSize;
         JsonNode pageCount = body.get("pageCount");
-        boolean more = !events.isEmpty() && (pageCount != null && pageCount.isNumber()
-                ? pageNumber < pageCount.asInt() : events.size() >= pageSize);
-        Optional<AuditPage.Next> following = more ? Optional.of(new AuditPage.Next(String.valueOf(pageNumber + 1),
+        JsonNode total = body.get("total");
+        boolean more;
+        if (events.isEmpty()) {
+            more = false;
+        } else if (pageCount != null && pageCount.isNumber()) {
+            more = pageNumber < pageCount.asInt();
+        } else if (total != null && total.isNumber()) {
+            more = (long) (pageNumber - 1) * full + events.size() < total.asLong();
+        } else {
+            more = events.size() >= full;
+        }
+        Optional<AuditPage.Next> following = more ? Optional.of(new AuditPage.Next((pageNumber + 1) + ":" + full,
                 "page " + (pageNumber + 1))) : Optional.empty();
-        return new AuditPage(events, following, request.describe());
+        return new AuditPage(events, following, request.describe(), served);
     }
 
     static Map<String, Object> body(AuditQuery query, int pageNumber, int pageSize) {

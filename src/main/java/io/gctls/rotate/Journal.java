@@ -5,6 +5,7 @@ import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.core.InputFiles;
 import io.gctls.core.Json;
+import io.gctls.core.PrivateDirs;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -55,8 +56,7 @@ public final class Journal implements AutoCloseable {
         try {
             Path folder = file.toAbsolutePath().getParent();
             if (folder != null && !Files.isDirectory(folder)) {
-                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
+                PrivateDirs.create(folder);
             }
             FileChannel channel = FileChannel.open(file, java.util.Set.of(StandardOpenOption.CREATE_NEW,
                     StandardOpenOption.WRITE, StandardOpenOption.APPEND),

@@ -46,8 +46,10 @@ final class AuditOptions {
             + "gctls: the audit queries have no status filter)");
     static final Opt<Integer> PAGE_SIZE = OptionSpec.integer("page-size", "N", AuditLimits.DEFAULT_PAGE_SIZE,
             "events per request").atLeast(1).atMost(AuditLimits.MAX_PAGE_SIZE);
-    static final Opt<Integer> MAX_PAGES = OptionSpec.integer("max-pages", "N", AuditLimits.DEFAULT_MAX_PAGES,
-            "stop with exit 6 when the API still has more after N pages").atLeast(1);
+    static final Opt<Integer> MAX_PAGES = OptionSpec.integer("max-pages", "N", null,
+            "stop with exit 6 when the API still has more after N pages (default: no page bound)").atLeast(1);
+    static final Opt<Integer> MAX_EVENTS = OptionSpec.integer("max-events", "N", AuditLimits.DEFAULT_MAX_EVENTS,
+            "stop with exit 6 when the API still has more after N events (the events read are shown)").atLeast(1);
 
     private AuditOptions() {
     }
@@ -57,7 +59,7 @@ final class AuditOptions {
     }
 
     static List<OptionSpec> filters(Opt<String> since, Opt<String> source) {
-        return List.of(since, DOMAIN_ID, SERVICE, ACTION, STATUS, source, PAGE_SIZE, MAX_PAGES);
+        return List.of(since, DOMAIN_ID, SERVICE, ACTION, STATUS, source, PAGE_SIZE, MAX_PAGES, MAX_EVENTS);
     }
 
     private static String sourceHelp(List<String> sources) {
@@ -83,8 +85,8 @@ final class AuditOptions {
             filter = new AuditFilter(invocation.optional(SERVICE).orElse(settings.serviceName()),
                     settings.entityType(), invocation.optional(DOMAIN_ID).map(AuditFilter::domainId).orElse(null),
                     invocation.optional(ACTION).orElse(null), invocation.optional(STATUS).orElse(null));
-            limits = new AuditLimits(invocation.get(PAGE_SIZE), invocation.get(MAX_PAGES),
-                    AuditLimits.DEFAULT_MAX_TIME);
+            limits = new AuditLimits(invocation.get(PAGE_SIZE), invocation.optional(MAX_PAGES)
+                    .orElse(AuditLimits.NO_PAGE_BOUND), invocation.get(MAX_EVENTS), AuditLimits.DEFAULT_MAX_TIME);
         } catch (IllegalArgumentException e) {
             throw GctlsException.usage(invocation.commandName() + ": " + e.getMessage());
         }

@@ -71,15 +71,20 @@ public class AuditQueryCommand extends GctlsCommand {
         if (invocation.out().json()) {
             // SPEC §3: streams are JSON lines; a query is one too, so that 10,000 events pipe into jq.
             result.events().forEach(event -> invocation.out().jsonLine(AuditOptions.json(event)));
-            return Outcome.done();
+        } else if (result.stopped().isPresent()) {
+            render(result, invocation.out());
         }
-        return Outcome.of(result, AuditQueryCommand::render);
+        if (result.failure().isPresent()) {
+            throw result.failure().get(); // after the events read: one line saying where and why it stopped, exit 6
+        }
+        return invocation.out().json() ? Outcome.done() : Outcome.of(result, AuditQueryCommand::render);
     }
 
     static void render(AuditResult result, Output out) {
         String pages = Views.plural(result.pages(), "page");
         if (result.events().isEmpty()) {
-            out.println("no audit events in " + result.interval() + " (" + result.source() + ", " + pages + ")");
+            out.println("no audit events in " + result.interval() + " (" + result.source() + ", " + pages + ")"
+                    + (result.stopped().isPresent() ? ", stopped early" : ""));
             return;
         }
         Object[][] rows = new Object[result.events().size() + 1][];
@@ -89,6 +94,7 @@ public class AuditQueryCommand extends GctlsCommand {
         }
         Views.table(out, rows);
         out.println(Views.plural(result.events().size(), "event") + " in " + result.interval() + " (" + result.source()
-                + ", " + pages + ")");
+                + ", " + pages + (result.pages() > 1 && result.pageSize() > 0 ? " of " + result.pageSize() : "") + ")"
+                + (result.stopped().isPresent() ? ", stopped early" : ""));
     }
 }

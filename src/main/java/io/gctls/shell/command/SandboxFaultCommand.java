@@ -20,6 +20,8 @@ public class SandboxFaultCommand extends GctlsCommand {
             "only this method");
     static final Opt<Integer> TIMES = OptionSpec.integer("times", "N", null,
             "how many requests it hits (default: until cleared)").atLeast(1);
+    static final Opt<String> RETRY_AFTER = OptionSpec.value("retry-after", "SECONDS|none",
+            "a 429's wait in seconds (default 1), or none: a 429 that does not say when to retry");
 
     private final SandboxControl control;
 
@@ -27,8 +29,9 @@ public class SandboxFaultCommand extends GctlsCommand {
         super("sandbox fault", "Sandbox", "Inject a fault: an HTTP status, reset, reset-after, delay MS or malformed",
                 List.of("sandbox fault 503 --path '/api/v2/customdomains*' --times 3",
                         "sandbox fault reset-after --method POST --path /api/v2/customdomains --times 1",
-                        "sandbox fault delay 2000", "sandbox fault 429 --times 5", "sandbox fault clear"),
-                PATH, METHOD, TIMES);
+                        "sandbox fault delay 2000", "sandbox fault 429 --times 5",
+                        "sandbox fault 429 --method POST --retry-after 7200 --times 1", "sandbox fault clear"),
+                PATH, METHOD, TIMES, RETRY_AFTER);
         this.control = control;
     }
 
@@ -55,6 +58,9 @@ public class SandboxFaultCommand extends GctlsCommand {
             }
             if (invocation.optional(TIMES).isPresent()) {
                 fault = fault.times(invocation.get(TIMES));
+            }
+            if (invocation.optional(RETRY_AFTER).isPresent()) {
+                fault = fault.retryAfter(invocation.get(RETRY_AFTER));
             }
         } catch (IllegalArgumentException e) {
             throw GctlsException.usage("sandbox fault: " + e.getMessage());
