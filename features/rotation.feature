@@ -41,6 +41,8 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
     And stdout contains "12 requests (1.00 per change, plus 1 for the list), 0 429s"
     And the API received 12 "POST" requests to "/api/v2/customdomains"
     And every domain of the fleet was created exactly once
+    And no output contains the private key in "${fleet}/fleet-001.example.com/key.pem"
+    And no rotation journal contains a private key
     When I run "gctls rotate status"
     Then stdout contains "(finished)"
     And stdout contains "12: 12 done"

@@ -32,12 +32,14 @@ public class RotationSteps {
     private final World world;
     private final RecordingWaiter waiter;
     private final GctlsShell shell;
+    private final io.gctls.core.XdgDirs dirs;
     private SeedResult fleet;
 
-    public RotationSteps(World world, RecordingWaiter waiter, GctlsShell shell) {
+    public RotationSteps(World world, RecordingWaiter waiter, GctlsShell shell, io.gctls.core.XdgDirs dirs) {
         this.world = world;
         this.waiter = waiter;
         this.shell = shell;
+        this.dirs = dirs;
     }
 
     private static Sandbox sandbox() {
@@ -112,6 +114,25 @@ public class RotationSteps {
             Path bundle = fleet.folder().resolve(domain);
             assertThat(sandbox().domain(domain).orElseThrow().certificate().strip())
                     .isEqualTo(Files.readString(bundle.resolve("cert.pem")).strip());
+        }
+    }
+
+    @Then("no rotation journal contains a private key")
+    public void noJournalContainsAKey() throws IOException {
+        Path journals = dirs.state().resolve("rotations");
+        List<Path> files;
+        try (var listing = Files.list(journals)) {
+            files = listing.toList();
+        }
+        assertThat(files).isNotEmpty();
+        for (Path file : files) {
+            String text = Files.readString(file);
+            assertThat(text).doesNotContain("PRIVATE KEY");
+            for (String domain : fleet.domains()) {
+                String key = Files.readString(fleet.folder().resolve(domain).resolve("key.pem"));
+                key.lines().filter(l -> !l.startsWith("-----") && l.length() >= 16)
+                        .forEach(l -> assertThat(text).as("a line of the key of " + domain).doesNotContain(l));
+            }
         }
     }
 
