@@ -18,14 +18,16 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The custom-domain endpoints (SPEC §2.3, from the product brief: not in Genesys Cloud's public
- * API catalogue, hence the configurable base path). Lists are paged for the caller, with a bound
- * on pages so that a server that keeps saying "more" cannot keep gctls looping.
+ * API catalogue, hence the configurable base path). Lists are paged for the caller, at the page
+ * size the server serves, with a bound on domains and a check for a server repeating the same page,
+ * so that one that keeps saying "more" cannot keep gctls looping.
  */
 public final class CustomDomains {
 
     public static final String DEFAULT_PATH = "/api/v2/customdomains";
     public static final int PAGE_SIZE = 100;
-    public static final int MAX_PAGES = 200;
+    /** More than any real fleet: a server that keeps saying "more" is stopped here, however small its pages. */
+    public static final int MAX_DOMAINS = 50_000;
 
     private final ApiClient client;
     private final String path;
@@ -50,21 +52,43 @@ public final class CustomDomains {
         Optional<String> domain = name.map(n -> DomainName.normalize(n, "--domain"));
         List<CustomDomain> all = new ArrayList<>();
         int page = 1;
+        int size = PAGE_SIZE;
+        List<String> previousIds = List.of();
+        int samePages = 0;
         while (true) {
-            if (page > MAX_PAGES) {
-                throw new GctlsException(ExitCode.UNAVAILABLE, "GET " + path + " still had more pages after "
-                        + MAX_PAGES + " pages of " + PAGE_SIZE + "; stopped (the API keeps paging)");
+            if (all.size() >= MAX_DOMAINS) {
+                throw new GctlsException(ExitCode.UNAVAILABLE, "GET " + path + " still had more after " + all.size()
+                        + " domains in " + (page - 1) + " pages; stopped (the API keeps paging)");
             }
-            ApiRequest request = ApiRequest.get(path).query("pageNumber", page).query("pageSize", PAGE_SIZE)
+            ApiRequest request = ApiRequest.get(path).query("pageNumber", page).query("pageSize", size)
                     .query("domain", domain.orElse(null));
             JsonNode body = call(request, cancellation).json();
             JsonNode entities = body.path("entities");
             if (!entities.isArray()) {
                 throw malformed(request, "no entities list");
             }
-            entities.forEach(e -> all.add(CustomDomain.from(e)));
+            List<String> ids = new ArrayList<>();
+            entities.forEach(e -> {
+                CustomDomain d = CustomDomain.from(e);
+                all.add(d);
+                ids.add(d.id());
+            });
+            samePages = !ids.isEmpty() && ids.equals(previousIds) ? samePages + 1 : 0;
+            previousIds = ids;
+            if (samePages >= 2) {
+                throw new GctlsException(ExitCode.UNAVAILABLE, "GET " + path + " is repeating itself: pages "
+                        + (page - 2) + " to " + page + " hold the same " + ids.size() + " domains; stopped");
+            }
+            // a server may serve fewer a page than asked for (25 of 100): its pageSize says so, and from
+            // then on pages are asked for at that size, so that page numbers count the same domains
+            int served = body.path("pageSize").asInt(0);
+            if (served > 0 && served < size) {
+                size = served;
+            }
             int pageCount = body.path("pageCount").asInt(0);
-            boolean more = pageCount > 0 ? page < pageCount : entities.size() >= PAGE_SIZE;
+            long total = body.path("total").asLong(-1);
+            boolean more = pageCount > 0 ? page < pageCount : total >= 0 ? all.size() < total
+                    : entities.size() >= size;
             if (!more || entities.isEmpty()) {
                 break;
             }

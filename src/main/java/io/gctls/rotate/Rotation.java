@@ -308,10 +308,10 @@ public final class Rotation {
         long allowed = watch.pacer().allowed();
         ExitCode exit = ExitCode.OK;
         for (DomainOutcome outcome : run.outcomes) {
-            exit = worst(exit, code(outcome.exitCode()));
+            exit = exit.worst(RotationSummary.exitCode(outcome.exitCode()));
         }
         if (pending > 0 || run.user.isCancelled()) {
-            exit = worst(exit, ExitCode.INTERRUPTED);
+            exit = exit.worst(ExitCode.INTERRUPTED);
         }
         boolean unfinished = failed + parked + interrupted + pending > 0;
         return new RotationSummary(context.id(), journal.file().toString(), run.total + context.earlier(), created,
@@ -330,23 +330,6 @@ public final class Rotation {
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
-    }
-
-    /**
-     * The worse exit code. The codes are ordered by how bad they are (input refused 3 < auth 4 < API
-     * refused 5 < unavailable 6 < interrupted 130), so the higher one wins.
-     */
-    static ExitCode worst(ExitCode a, ExitCode b) {
-        return b.code() > a.code() ? b : a;
-    }
-
-    private static ExitCode code(int code) {
-        for (ExitCode exitCode : ExitCode.values()) {
-            if (exitCode.code() == code) {
-                return exitCode;
-            }
-        }
-        return ExitCode.UNAVAILABLE;
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

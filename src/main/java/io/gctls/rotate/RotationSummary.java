@@ -1,5 +1,7 @@
 package io.gctls.rotate;
 
+import io.gctls.core.ExitCode;
+
 /**
  * How a rotation run ended: counts per outcome, time, requests and 429s, and the request rate it
  * achieved against the one the API allows.
@@ -21,4 +23,18 @@ public record RotationSummary(String id, String journal, int domains, int create
         int requests,
         int listRequests, int rateLimited, double requestsPerChange, double achievedPerMinute, long allowedPerMinute,
         double ofAllowed, String parkedUntil, String resume, int exitCode) {
+
+    /** The run's exit code as gctls ends with it. */
+    public ExitCode exit() {
+        return exitCode(exitCode);
+    }
+
+    static ExitCode exitCode(int code) {
+        for (ExitCode candidate : ExitCode.values()) {
+            if (candidate.code() == code) {
+                return candidate;
+            }
+        }
+        return ExitCode.UNAVAILABLE;
+    }
 }

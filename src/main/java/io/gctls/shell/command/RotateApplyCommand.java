@@ -98,7 +98,7 @@ public class RotateApplyCommand extends GctlsCommand {
         }
         progress.done();
         RotationSummary summary = applied.summary();
-        ExitCode code = exitCode(summary.exitCode());
+        ExitCode code = summary.exit();
         if (invocation.out().json()) {
             invocation.out().jsonLine(new SummaryLine("summary", summary));
             return Outcome.done(code);
@@ -112,15 +112,6 @@ public class RotateApplyCommand extends GctlsCommand {
 
     /** One JSON line per domain outcome. */
     public record OutcomeLine(String type, DomainOutcome outcome) {
-    }
-
-    static ExitCode exitCode(int code) {
-        for (ExitCode exitCode : ExitCode.values()) {
-            if (exitCode.code() == code) {
-                return exitCode;
-            }
-        }
-        return ExitCode.UNAVAILABLE;
     }
 
     static void render(RotationSummary s, Output out) {
