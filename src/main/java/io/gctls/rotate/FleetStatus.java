@@ -6,6 +6,7 @@ import io.gctls.cert.Severity;
 import io.gctls.cert.Verdict;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
+import io.gctls.core.Failures;
 import io.gctls.core.GctlsException;
 import io.gctls.deploy.CustomDomain;
 import io.gctls.probe.ProbeReport;
@@ -136,7 +137,7 @@ public final class FleetStatus {
             if (e.getCause() instanceof GctlsException known) {
                 throw known;
             }
-            throw new GctlsException(ExitCode.INTERNAL, "probing the fleet failed: " + e.getCause(), e.getCause());
+            throw new GctlsException(ExitCode.INTERNAL, "probing the fleet failed: " + Failures.inWords(e.getCause()), e.getCause());
         } finally {
             pool.shutdownNow();
         }
@@ -185,8 +186,8 @@ public final class FleetStatus {
         boolean drift = !sha256.isEmpty() && !domain.certificateFingerprint().isEmpty()
                 && !sha256.equals(Fingerprints.normalize(domain.certificateFingerprint()));
         if (drift) {
-            findings.add(new Health(Severity.WARN, DRIFT, "the server sends the leaf " + sha256 + ", not the "
-                    + "deployed " + Fingerprints.normalize(domain.certificateFingerprint())));
+            // the two fingerprints are the domain's fingerprint and served.sha256; views show them in their form
+            findings.add(new Health(Severity.WARN, DRIFT, "the server sends a leaf other than the deployed one"));
         }
         if (!domain.tlsVersion().isEmpty() && rank(report.protocol()) > 0 && rank(report.protocol())
                 < rank(domain.tlsVersion())) {

@@ -8,6 +8,7 @@ import io.gctls.cert.Severity;
 import io.gctls.cert.Verdict;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
+import io.gctls.core.Failures;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Prompter;
 import io.gctls.deploy.CustomDomain;
@@ -121,7 +122,8 @@ public final class Planner {
             if (e.getCause() instanceof GctlsException known) {
                 throw known;
             }
-            throw new GctlsException(ExitCode.INTERNAL, "inspecting the bundles failed: " + e.getCause(), e.getCause());
+            throw new GctlsException(ExitCode.INTERNAL, "inspecting the bundles failed: "
+                    + Failures.inWords(e.getCause()), e.getCause());
         } catch (java.util.concurrent.CancellationException e) {
             throw GctlsException.interrupted("inspecting the bundles");
         } finally {
