@@ -132,7 +132,7 @@ public final class Planner {
     }
 
     private Judged judge(Bundle bundle, Options options, Cancellation cancellation) {
-        InspectRequest request = InspectRequest.of(bundle.cert()).withKey(bundle.key())
+        InspectRequest request = InspectRequest.of(bundle.cert()).withKey(bundle.key().orElse(null))
                 .withChain(bundle.chain().orElse(null)).withDomain(bundle.domain())
                 .withTrust(options.trust().orElse(null)).withPasswordFile(bundle.passwordFile().orElse(null))
                 .withWarnDays(options.warnDays()).withOffline(options.offline());
