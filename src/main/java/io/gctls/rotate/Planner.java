@@ -8,7 +8,6 @@ import io.gctls.cert.Severity;
 import io.gctls.cert.Verdict;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
-import io.gctls.core.Failures;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Prompter;
 import io.gctls.deploy.CustomDomain;
@@ -21,11 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -98,37 +92,8 @@ public final class Planner {
     }
 
     private List<Judged> inspectAll(List<Bundle> bundles, Options options, Cancellation cancellation) {
-        AtomicInteger counter = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(),
-                bundles.size())), runnable -> {
-                    Thread thread = new Thread(runnable, "gctls-rotate-inspect-" + counter.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        try (Cancellation.Registration stop = cancellation.onCancel(pool::shutdownNow)) {
-            List<Future<Judged>> futures = new ArrayList<>();
-            for (Bundle bundle : bundles) {
-                futures.add(pool.submit(() -> judge(bundle, options, cancellation)));
-            }
-            List<Judged> judged = new ArrayList<>();
-            for (Future<Judged> future : futures) {
-                judged.add(future.get());
-            }
-            return judged;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw GctlsException.interrupted("inspecting the bundles");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GctlsException known) {
-                throw known;
-            }
-            throw new GctlsException(ExitCode.INTERNAL, "inspecting the bundles failed: "
-                    + Failures.inWords(e.getCause()), e.getCause());
-        } catch (java.util.concurrent.CancellationException e) {
-            throw GctlsException.interrupted("inspecting the bundles");
-        } finally {
-            pool.shutdownNow();
-        }
+        return Parallel.map(bundles, options.threads(), "gctls-rotate-inspect", "inspecting the bundles",
+                bundle -> judge(bundle, options, cancellation), cancellation);
     }
 
     private Judged judge(Bundle bundle, Options options, Cancellation cancellation) {

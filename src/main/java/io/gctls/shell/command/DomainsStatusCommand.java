@@ -8,7 +8,6 @@ import io.gctls.cert.Verdict;
 import io.gctls.core.GctlsException;
 import io.gctls.deploy.CustomDomain;
 import io.gctls.probe.HostPort;
-import io.gctls.probe.ProbeReport;
 import io.gctls.probe.ProbeRequest;
 import io.gctls.probe.Prober;
 import io.gctls.probe.Route;
