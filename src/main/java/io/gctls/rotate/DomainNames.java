@@ -1,27 +1,25 @@
 package io.gctls.rotate;
 
-import java.util.Locale;
+import io.gctls.core.DomainName;
+import io.gctls.core.GctlsException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
-/** Domain names as rotation compares them: lower case, no trailing dot, RFC 1123 labels, an optional {@code *.}. */
+/**
+ * Domain names as rotation compares them: the one normal form every request uses
+ * ({@link DomainName}: lower case, no trailing dot, IDN as punycode, RFC 1123 labels, an optional
+ * {@code *.}), so that a manifest's name and the API's name for the same domain meet.
+ */
 final class DomainNames {
-
-    private static final Pattern HOST = Pattern.compile(
-            "(\\*\\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?");
 
     private DomainNames() {
     }
 
     /** The normal form, or empty when {@code raw} is not a host name. */
     static Optional<String> normalise(String raw) {
-        if (raw == null) {
+        try {
+            return Optional.of(DomainName.normalize(raw, "domain"));
+        } catch (GctlsException e) {
             return Optional.empty();
         }
-        String name = raw.strip().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".")) {
-            name = name.substring(0, name.length() - 1);
-        }
-        return name.length() <= 253 && HOST.matcher(name).matches() ? Optional.of(name) : Optional.empty();
     }
 }
