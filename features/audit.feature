@@ -1,8 +1,8 @@
 Feature: Query and tail the audit log until the change shows up
   gctls reads Genesys Cloud's audit log three ways behind one interface: the real-time query (the
-  default, 14 days back at most), the asynchronous query for older ranges, and the brief's
-  /api/v2/auditlogs. It joins every page for the user, prints each event once, and stops a source
-  that never ends with one clear line instead of looping for ever as the brief did. audit tail
+  default, 14 days back at most), the asynchronous query for older ranges, and the assumed
+  /api/v2/auditlogs of docs/api.md. It joins every page for the user, prints each event once, and stops a source
+  that never ends with one clear line instead of looping for ever (docs/reliability.md "Audit paging"). audit tail
   follows the log through rate limits and outages, printing each new event once.
 
   Background:
@@ -80,7 +80,7 @@ Feature: Query and tail the audit log until the change shows up
     And stderr contains "ended Failed on the server: the query timed out on the server; run it again"
     And there is no stack trace
 
-  Scenario: The brief's auditlogs shape is followed through nextPage, with the domain id sent
+  Scenario: The auditlogs shape is followed through nextPage, with the domain id sent
     Given the sandbox already holds the domains "a.example.com, b.example.com, c.example.com, d.example.com, e.example.com"
     When I run "gctls audit query --source auditlogs --page-size 2 --output json"
     Then the exit code is 0
@@ -91,7 +91,7 @@ Feature: Query and tail the audit log until the change shows up
     And the last request to "GET /api/v2/auditlogs" has the query parameter "entityType" = "customdomain"
     And the last request to "GET /api/v2/auditlogs" has no query parameter "eventId"
 
-  Scenario: The auditlogs shape filters by domain id, which the brief ignored
+  Scenario: The auditlogs shape sends the domain id and the action as filters
     Given the sandbox already holds the domains "www.example.com, other.example.com"
     When I run "gctls audit query --source auditlogs --domain-id ${id:www.example.com} --action Create --output json"
     Then the exit code is 0
@@ -99,7 +99,7 @@ Feature: Query and tail the audit log until the change shows up
     And the last request to "GET /api/v2/auditlogs" has the query parameter "targetId" = "${id:www.example.com}"
     And the last request to "GET /api/v2/auditlogs" has the query parameter "eventId" = "customdomain.create"
 
-  Scenario: The brief's auditlogs path is configurable like the other brief endpoints
+  Scenario: The auditlogs path is configurable like the custom-domain path
     Given the environment variable GCTLS_AUDITLOGS_PATH is "/api/v2/custom/auditlogs"
     And the API answers 200 with body "{\"entity\":[{\"id\":\"x-1\",\"eventId\":\"customdomain.update\",\"timestamp\":\"2000-01-01T00:00:00Z\"}]}" to "GET /api/v2/custom/auditlogs"
     When I run "gctls audit query --source auditlogs --since 2000-01-01 --output json"
@@ -203,7 +203,7 @@ Feature: Query and tail the audit log until the change shows up
     Then the exit code is 0
     And stdout contains "no audit events in "
 
-  Scenario: Tail reads the brief's shape too, but not the asynchronous query
+  Scenario: Tail reads the auditlogs shape too, but not the asynchronous query
     When I run "gctls audit tail --source async"
     Then the exit code is 2
     And stderr is one line starting with "error: --source must be one of realtime, auditlogs, not 'async'"

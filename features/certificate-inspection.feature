@@ -1,6 +1,6 @@
 Feature: Certificate inspection
   An engineer points gctls at the certificate, key and chain they were handed and gets a verdict
-  they can trust before anything is sent anywhere: every check of SPEC §4, one verdict, exit 3
+  they can trust before anything is sent anywhere: every check of docs/findings.md, one verdict, exit 3
   for an error verdict, warnings that pass unless --strict, and never a secret in the output.
 
   Background:

@@ -1,6 +1,6 @@
 Feature: The shell and its conventions
   Every command runs one-shot, from a command file and at the prompt, with the exit codes
-  of SPEC §3 and one clear line for every failure.
+  of docs/exit-codes.md and one clear line for every failure.
 
   Scenario: Help lists the commands
     When I run "gctls help"

@@ -7,7 +7,7 @@ import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
 /**
- * What every connection of the process shares (SPEC §5): one Vert.x instance and its one
+ * What every connection of the process shares (docs/reliability.md "One client, bounded waits"): one Vert.x instance and its one
  * WebClient, the timer-based waiter, the clock, and the per-host circuit breakers. Built on first
  * use, so commands that never call the API (cert inspect) do not pay for Vert.x at start-up.
  */

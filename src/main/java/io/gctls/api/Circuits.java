@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
- * One Vert.x circuit breaker per host (SPEC §5): after {@code maxFailures} consecutive failures
+ * One Vert.x circuit breaker per host (docs/reliability.md "What is retried", circuit breaker): after {@code maxFailures} consecutive failures
  * (5xx answers, resets, timeouts, refused connections) it opens, and requests to that host fail
  * fast until {@code reset} has passed; then one request is let through to test the water, and a
  * failure opens the circuit again at once. A 4xx or 429 is an answer, not an outage, and clears

@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Paces requests from the {@code inin-ratelimit-*} headers so that 429s stay rare (SPEC §5).
+ * Paces requests from the {@code inin-ratelimit-*} headers so that 429s stay rare (docs/reliability.md "What is retried", pacing).
  * Below {@code threshold} of the window's allowance requests go at once; above it the remaining
  * allowance is spread evenly over what is left of the window; with none left, the next request
  * waits for the window to reset. One pacer per token: Genesys limits per token.

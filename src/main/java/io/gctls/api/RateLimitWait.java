@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * How long a 429 asks the client to wait, in the order of SPEC §5: the {@code Retry-After} header
+ * How long a 429 asks the client to wait, in the order of docs/reliability.md "What is retried": the {@code Retry-After} header
  * (seconds or an HTTP date), else the {@code [N]} in Genesys's message ("Retry the request in
  * [N] seconds"), else {@code inin-ratelimit-reset}; empty when none says (the caller backs off).
  */

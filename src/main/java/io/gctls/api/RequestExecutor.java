@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends a request with every rule of SPEC §5, without blocking a thread: pacing from the
+ * Sends a request with every rule of docs/reliability.md, without blocking a thread: pacing from the
  * rate-limit headers, the per-host circuit breaker, bearer tokens with one refresh-and-retry on
  * 401, waits on 429 (Retry-After, the message's [N], inin-ratelimit-reset, else backoff), backoff
  * on every 5xx but 501 (as Genesys Cloud's own SDKs do), resets and timeouts for requests that are

@@ -3,7 +3,7 @@ package io.gctls.api;
 import java.time.Duration;
 
 /**
- * The limits of SPEC §5, configurable per profile: attempts and total time per request, the cap
+ * The limits of docs/reliability.md "The retry budget", configurable per profile: attempts and total time per request, the cap
  * on any single wait, the exponential backoff's base and ceiling, timeouts, the circuit breaker,
  * and how full the rate-limit window may get before requests are spread out.
  */

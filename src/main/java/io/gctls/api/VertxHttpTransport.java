@@ -23,7 +23,7 @@ import java.util.concurrent.TimeoutException;
 import javax.net.ssl.SSLHandshakeException;
 
 /**
- * The process's one Vert.x {@link WebClient} (SPEC §5): non-blocking, pooled keep-alive
+ * The process's one Vert.x {@link WebClient} (docs/reliability.md "One client, bounded waits"): non-blocking, pooled keep-alive
  * connections, a connect timeout, and a per-request timeout. Vert.x owns query encoding.
  */
 public final class VertxHttpTransport implements HttpTransport, AutoCloseable {

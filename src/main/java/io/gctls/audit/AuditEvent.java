@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * One audit event, whichever source it came from: a Genesys AuditLogMessage (the real-time and the
- * asynchronous query) or an entry of the brief's {@code /api/v2/auditlogs}. Fields a source does not
- * carry are null (the brief's shape has no service, entity name or client).
+ * asynchronous query) or an entry of {@code /api/v2/auditlogs} (docs/api.md "Audit log"). Fields a source does not
+ * carry are null (the auditlogs shape has no service, entity name or client).
  *
  * @param action    Genesys's action, e.g. {@code Create}, {@code Update}, {@code Delete}
  * @param eventDate null when the source gave no parseable time
@@ -37,7 +37,7 @@ public record AuditEvent(String id, Instant eventDate, String serviceName, Strin
     }
 
     /**
-     * The brief's {@code {id, eventId, eventType, timestamp, actorId, targetId, status}}: the action is
+     * An auditlogs entry {@code {id, eventId, eventType, timestamp, actorId, targetId, status}}: the action is
      * {@code eventType}, else the part of {@code eventId} after the dot ({@code customdomain.update}).
      */
     static AuditEvent fromAuditLogEntry(JsonNode json, String defaultEntityType) {

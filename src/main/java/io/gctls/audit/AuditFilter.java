@@ -11,11 +11,11 @@ import java.util.Set;
 
 /**
  * What to select, besides the time window. The server filters where its API can; gctls checks every
- * event again, because the brief's server (and a real one behind a proxy) may ignore a filter, and
+ * event again, because an auditlogs server (and a real one behind a proxy) may ignore a filter, and
  * because Genesys's audit queries have no status filter at all.
  *
  * @param serviceName Genesys's {@code serviceName}, required by both audit queries
- * @param entityType  the brief's {@code entityType} query value (the real queries do not need it)
+ * @param entityType  the auditlogs shape's {@code entityType} query value (the real queries do not need it)
  * @param entityId    the custom domain's id, or null for every entity
  * @param action      {@code Create}, {@code Update}, {@code Delete}..., or null for every action
  * @param status      {@code SUCCESS}, {@code FAILURE} or {@code WARNING}, or null for every status
@@ -84,7 +84,7 @@ public record AuditFilter(String serviceName, String entityType, String entityId
 
     /**
      * Whether an event passes every filter. An event without a service name passes the service
-     * filter (the brief's shape does not carry one); the other filters need the value to be there.
+     * filter (the auditlogs shape does not carry one); the other filters need the value to be there.
      */
     public boolean matches(AuditEvent event) {
         return (event.serviceName() == null || same(serviceName, event.serviceName()))

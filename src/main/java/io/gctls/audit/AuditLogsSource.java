@@ -14,12 +14,12 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The brief's audit endpoint (SPEC §2.4 (B): not in Genesys Cloud's public catalogue, so its path is
+ * The auditlogs endpoint (docs/api.md "Audit log", marked B: not in Genesys Cloud's public catalogue, so its path is
  * configurable): {@code GET /api/v2/auditlogs?pageSize=&entityType=&eventId=&targetId=&page=} answered
  * with {@code {entity: [...], nextPage}}, oldest first, {@code nextPage} a relative URI.
  *
- * <p>It has no time window: every page is read and the window applied here. Unlike the brief, the
- * domain id is sent ({@code targetId}) and every value is encoded by the HTTP client. The brief's
+ * <p>It has no time window: every page is read and the window applied here. The domain id is sent
+ * ({@code targetId}) and every value is encoded by the HTTP client. A fixed
  * {@code eventId=customdomain.update} would hide creates, so {@code eventId} is sent only for
  * {@code --action}.
  */

@@ -24,8 +24,9 @@ import java.util.function.Consumer;
  * nothing new. One page of events seen before is not a repeat: events that arrive while a newest-first
  * listing is read shift it, by a whole page when a page's worth arrives. However the query stops
  * early (a page failing past the retries, a bound, a repeat), the events read so far are returned
- * with one line saying where and why ({@link AuditResult#stopped()}); the brief's loop followed
- * {@code nextPage} for ever, and an earlier gctls threw away what it had read.
+ * with one line saying where and why ({@link AuditResult#stopped()}; docs/reliability.md "Audit paging"): a loop that just
+ * follows {@code nextPage} never ends on a server that keeps sending one, and an earlier gctls threw
+ * away what it had read.
  */
 public final class AuditReader {
 

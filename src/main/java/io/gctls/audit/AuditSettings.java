@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * What the audit commands select by default, configurable because the custom-domain API comes
- * from the product brief (SPEC §2.3 (B)): Genesys Cloud's public catalogue has no custom-domain
+ * from outside the public catalogue (docs/api.md "Custom domains (B)", "Audit log"): Genesys Cloud's public catalogue has no custom-domain
  * service, so its audit {@code serviceName} ({@code CustomDomains}, what the sandbox records) and
- * the brief's {@code entityType} are assumptions. Environment: {@code GCTLS_AUDIT_SERVICE},
- * {@code GCTLS_AUDIT_ENTITY_TYPE}; {@code --service} beats them per command. The brief's
+ * the auditlogs shape's {@code entityType} are assumptions. Environment: {@code GCTLS_AUDIT_SERVICE},
+ * {@code GCTLS_AUDIT_ENTITY_TYPE}; {@code --service} beats them per command. The
  * {@code /api/v2/auditlogs} path is the connection's ({@code GCTLS_AUDITLOGS_PATH}, profile
  * {@code [paths]}).
  */

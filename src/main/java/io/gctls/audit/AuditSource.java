@@ -7,15 +7,15 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * One way of reading the audit log (SPEC §2.4): Genesys's real-time query (the default), its
- * asynchronous query for older ranges, or the brief's {@code /api/v2/auditlogs}. Each maps its
+ * One way of reading the audit log (docs/api.md "Audit log"): Genesys's real-time query (the default), its
+ * asynchronous query for older ranges, or {@code /api/v2/auditlogs} (marked B). Each maps its
  * shape to {@link AuditEvent}; {@link AuditReader} joins the pages within the bounds.
  */
 public interface AuditSource {
 
     /**
      * The source {@code --source} names ({@link AuditSettings#SOURCES}), over the session's client;
-     * {@code auditLogsPath} is where the brief's endpoint is (the connection's configured path).
+     * {@code auditLogsPath} is where the auditlogs endpoint is (the connection's configured path).
      */
     static AuditSource named(String name, ApiClient client, String auditLogsPath) {
         return switch (name.toLowerCase(Locale.ROOT)) {

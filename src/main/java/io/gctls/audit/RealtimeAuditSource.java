@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Genesys's real-time audit query (SPEC §2.4, the default): {@code POST /api/v2/audits/query/realtime}
+ * Genesys's real-time audit query (docs/api.md "Audit log", the default): {@code POST /api/v2/audits/query/realtime}
  * with the interval, service, filters, sort and page, answered with
  * {@code {entities, pageNumber, pageSize, total, pageCount}}. It reaches 14 days back at most; older
  * windows are refused here, before any request, pointing to {@code --source async}.

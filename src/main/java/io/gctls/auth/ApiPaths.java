@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Paths of the endpoints that come from the product brief (SPEC §2.3, §2.4 marked B): Genesys
+ * Paths of the endpoints marked B in docs/api.md (custom domains, the auditlogs shape): Genesys
  * Cloud's public API catalogue has no custom-domain endpoint as of mid-2026, so these are
  * assumptions and stay configurable: {@code GCTLS_CUSTOMDOMAINS_PATH} / {@code GCTLS_AUDITLOGS_PATH},
- * else a profile's {@code [NAME.paths]} table, else the brief's paths.
+ * else a profile's {@code [NAME.paths]} table, else the default paths of docs/api.md.
  */
 public record ApiPaths(String customDomains, String auditLogs) {
 

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Resolves where to connect and as whom (SPEC §7): flags beat the environment beat the profile.
- * Environment names are the official CLI's {@code GENESYSCLOUD_*}, with the brief's
- * {@code GENESYS_*} as aliases. A missing secret is left for the session to ask for (at the prompt only).
+ * Resolves where to connect and as whom (docs/configuration.md "Which wins"): flags beat the environment beat the profile.
+ * Environment names are the official CLI's {@code GENESYSCLOUD_*}, with
+ * {@code GENESYS_*} as aliases (docs/configuration.md "Environment"). A missing secret is left for the session to ask for (at the prompt only).
  */
 public final class ConnectionResolver {
 

@@ -38,7 +38,7 @@ public record Endpoints(String apiUrl, String loginUrl, String region) {
     }
 
     /**
-     * An API base URL as the brief's {@code GENESYS_ENV_URL} gives it: the login URL swaps a leading
+     * An API base URL as the {@code GENESYS_ENV_URL} alias gives it (docs/configuration.md "Environment"): the login URL swaps a leading
      * {@code api.} for {@code login.}, or is the same URL when the host has no {@code api.} prefix.
      */
     public static Endpoints fromApiUrl(String apiUrl, Optional<String> loginUrl) {

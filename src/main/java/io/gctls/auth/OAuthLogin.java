@@ -18,9 +18,9 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The client-credentials grant of SPEC §2.2: a form post to {@code {login}/oauth/token} with
- * {@code Authorization: Basic base64(id:secret)} (not the brief's JSON post to
- * {@code /api/v2/oauth/token}). Failures become one line that names the login URL and the client
+ * The client-credentials grant of docs/api.md "Logging in (G)": a form post to {@code {login}/oauth/token} with
+ * {@code Authorization: Basic base64(id:secret)} (not a JSON post to
+ * {@code /api/v2/oauth/token}, which Genesys Cloud does not take). Failures become one line that names the login URL and the client
  * id, never the secret.
  */
 public final class OAuthLogin {

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One named environment from {@code config.toml} (SPEC §7). Only the secret file's path is kept
+ * One named environment from {@code config.toml} (docs/configuration.md "The config file"). Only the secret file's path is kept
  * here, never a secret read from it; an inline {@code client-secret} is kept as given.
  */
 public record Profile(String name, Optional<String> region, Optional<String> apiUrl, Optional<String> loginUrl,

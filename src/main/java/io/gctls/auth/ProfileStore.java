@@ -30,10 +30,10 @@ import tools.jackson.dataformat.toml.TomlMapper;
  * output = "text"
  * [prod.retry]
  * max-attempts = 6
- * [prod.paths]                       # the brief's endpoints, not in the public API catalogue
+ * [prod.paths]                       # endpoints not in the public API catalogue (docs/api.md)
  * customdomains = "/api/v2/customdomains"
  * </pre>
- * The profile in use is remembered by {@code profile use} in the state folder.
+ * The format in full: docs/configuration.md "The config file". The profile in use is remembered by {@code profile use} in the state folder.
  */
 public final class ProfileStore {
 

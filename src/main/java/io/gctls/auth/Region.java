@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Genesys Cloud regions and their domains (SPEC §2.1, from the public SDKs). */
+/** Genesys Cloud regions and their domains (docs/api.md "Hosts and regions (G)", from the public SDKs). */
 public final class Region {
 
     private static final Map<String, String> DOMAINS = new LinkedHashMap<>();

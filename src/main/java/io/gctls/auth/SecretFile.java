@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Reads a secret from a file (SPEC §7): the first line, without its line end. A file that group
+ * Reads a secret from a file (docs/configuration.md "Secrets"): the first line, without its line end. A file that group
  * or others can read is refused, because the secret in it is already exposed to them.
  */
 public final class SecretFile {

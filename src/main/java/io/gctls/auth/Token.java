@@ -22,7 +22,7 @@ public record Token(String accessToken, String tokenType, Instant issuedAt, Inst
 
     /**
      * How long before expiry to refresh: 60 s or a tenth of the lifetime, whichever is larger
-     * (SPEC §5), but never more than half the lifetime, so that a very short-lived token is still used.
+     * (docs/reliability.md "Tokens"), but never more than half the lifetime, so that a very short-lived token is still used.
      */
     public Duration refreshMargin() {
         Duration tenth = lifetime().dividedBy(10);

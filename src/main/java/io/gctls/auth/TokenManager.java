@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bearer tokens for one connection (SPEC §5): kept in memory (and in the {@link TokenCache} for
+ * Bearer tokens for one connection (docs/reliability.md "Tokens"): kept in memory (and in the {@link TokenCache} for
  * one-shot runs), refreshed ahead of expiry, with one refresh at a time however many callers
  * ask; a token the API rejected with 401 is replaced once. When a refresh ahead of expiry fails
  * and the old token has not expired yet, the old one keeps working.

@@ -129,7 +129,7 @@ final class CertificateChecks {
             return Optional.empty();
         }
         if (usages.contains(ANY_EXTENDED_KEY_USAGE)) {
-            // RFC 5280 lets anyExtendedKeyUsage stand for every purpose, but SPEC §4 wants serverAuth
+            // RFC 5280 lets anyExtendedKeyUsage stand for every purpose, but docs/findings.md wants serverAuth
             // itself, as the CA/Browser Forum does for server certificates (and forbids anyEKU in them)
             return Optional.of(Finding.of(CheckCode.NO_SERVER_AUTH_EKU, "any", leaf, Map.of()));
         }

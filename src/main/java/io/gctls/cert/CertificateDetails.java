@@ -3,7 +3,7 @@ package io.gctls.cert;
 import java.util.List;
 
 /**
- * What {@code cert inspect} shows per certificate (SPEC §4).
+ * What {@code cert inspect} shows per certificate (docs/findings.md "What `cert inspect` shows").
  *
  * @param index position in the list of certificates shown, from 0
  * @param role {@code leaf}, {@code intermediate} (on the served path), {@code anchor} (the trust

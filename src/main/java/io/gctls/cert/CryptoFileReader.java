@@ -49,7 +49,7 @@ import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 
 /**
- * Reads what users really hand over (SPEC §4): PEM or DER, CRLF, a UTF-8 (or UTF-16) byte-order
+ * Reads what users really hand over (docs/findings.md "What gctls reads"): PEM or DER, CRLF, a UTF-8 (or UTF-16) byte-order
  * mark, explanatory text around the blocks, indented blocks, one-line PEM, several blocks of mixed
  * kinds in one file, PKCS#7 bundles. Bouncy Castle parses every block; this class only decides
  * which of its parsers applies and records how the file was encoded.

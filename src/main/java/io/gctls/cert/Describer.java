@@ -18,7 +18,7 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.X509ObjectIdentifiers;
 
-/** The per-certificate details {@code cert inspect} shows (SPEC §4), extensions parsed by Bouncy Castle. */
+/** The per-certificate details {@code cert inspect} shows (docs/findings.md "What `cert inspect` shows"), extensions parsed by Bouncy Castle. */
 final class Describer {
 
     /** RFC 6962: the X.509v3 extension that carries embedded SCTs. */

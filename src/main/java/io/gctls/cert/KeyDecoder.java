@@ -15,7 +15,7 @@ import org.bouncycastle.pkcs.PKCSException;
 
 /**
  * Turns a key as found in a file into a usable private key, asking for a password only when the
- * key is encrypted. Failures are {@link Problem}s with the SPEC §4 code they map to.
+ * key is encrypted. Failures are {@link Problem}s with the docs/findings.md code they map to.
  */
 final class KeyDecoder {
 

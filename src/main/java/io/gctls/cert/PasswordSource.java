@@ -6,10 +6,10 @@ import io.gctls.core.Secrets;
 import java.util.Optional;
 
 /**
- * Where the password of an encrypted key comes from, in this order (SPEC §4): the
+ * Where the password of an encrypted key comes from, in this order (docs/findings.md "Reading keys"): the
  * {@code --password-file} (its first line), the {@code GCTLS_KEY_PASSWORD} environment variable,
- * the masked prompt when someone can be asked. One-shot and scripted runs cannot be asked and
- * never block. Every password obtained is registered with {@link Secrets}.
+ * the masked prompt when someone can be asked (a terminal). Runs without a terminal cannot be asked
+ * and never block. Every password obtained is registered with {@link Secrets}.
  */
 final class PasswordSource {
 

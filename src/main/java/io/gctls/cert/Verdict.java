@@ -23,7 +23,7 @@ public enum Verdict {
         return verdict;
     }
 
-    /** {@code ok}, {@code warn} or {@code error}: the form SPEC §4 and the JSON document use. */
+    /** {@code ok}, {@code warn} or {@code error}: the form docs/findings.md "Verdicts" and the JSON document use. */
     @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * The process environment as gctls sees it. Injected rather than read with {@code System.getenv}
- * so that the test suite can drive every variable of SPEC §7 in-process.
+ * so that the test suite can drive every variable of docs/configuration.md "Environment" in-process.
  */
 @FunctionalInterface
 public interface Environment {
@@ -18,7 +18,7 @@ public interface Environment {
         return raw(name).map(String::strip).filter(v -> !v.isEmpty());
     }
 
-    /** The first of several names that is set: SPEC §7 lets the brief's names alias the official ones. */
+    /** The first of several names that is set: docs/configuration.md "Environment": aliases beside the official names. */
     default Optional<String> first(String... names) {
         for (String name : names) {
             Optional<String> value = get(name);

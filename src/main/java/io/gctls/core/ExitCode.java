@@ -1,7 +1,7 @@
 package io.gctls.core;
 
 /**
- * The process exit codes of SPEC §3. One-shot runs and command files end with one of these; the
+ * The process exit codes of docs/exit-codes.md. One-shot runs and command files end with one of these; the
  * interactive prompt shows the same classification in its error lines.
  */
 public enum ExitCode {
@@ -18,7 +18,7 @@ public enum ExitCode {
     API_REFUSED(5),
     /** The API is unavailable: 5xx, network, open circuit, retries exhausted. */
     UNAVAILABLE(6),
-    /** Not part of SPEC §3: an unexpected failure inside gctls itself (EX_SOFTWARE). */
+    /** Not in docs/exit-codes.md's table (its last paragraph): an unexpected failure inside gctls itself (EX_SOFTWARE). */
     INTERNAL(70),
     /** Cancelled by Ctrl-C. */
     INTERRUPTED(130);

@@ -12,7 +12,7 @@ import org.HdrHistogram.Recorder;
 /**
  * Latency per step for this session (login, validate, build, deploy, reconcile, audit, total),
  * recorded in HdrHistogram so that percentiles are exact to three significant digits rather
- * than averaged away, which is what the Go brief did (it printed single durations).
+ * than averaged away or printed one duration at a time, which says nothing about the slow tail.
  */
 public final class Metrics {
 

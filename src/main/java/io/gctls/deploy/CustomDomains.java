@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The custom-domain endpoints (SPEC §2.3, from the product brief: not in Genesys Cloud's public
+ * The custom-domain endpoints (docs/api.md "Custom domains (B)": not in Genesys Cloud's public
  * API catalogue, hence the configurable base path). Lists are paged for the caller, at the page
  * size the server serves, with a bound on domains and a check for a server repeating the same page,
  * so that one that keeps saying "more" cannot keep gctls looping.

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The body of {@code POST /api/v2/customdomains} (SPEC §2.3), exactly as it is sent. It holds
+ * The body of {@code POST /api/v2/customdomains} (docs/api.md "Custom domains (B)"), exactly as it is sent. It holds
  * the private key, so it has no JSON view of its own: {@link #toRequestJson()} is for the wire
  * and for {@code payload save} only, and {@link #toString()} never shows the key.
  *

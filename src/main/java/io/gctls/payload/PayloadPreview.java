@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * The body as {@code payload preview} and {@code deploy --dry-run} show it: exactly what would be
  * sent, except that the private key is replaced by its type, size and the SHA-256 of its public
- * half (SPEC §7).
+ * half (docs/configuration.md "Secrets").
  */
 public record PayloadPreview(Map<String, Object> body, String leafFingerprint, List<String> fixups,
         List<String> warnings) {

@@ -5,7 +5,7 @@ import java.util.Locale;
 
 /**
  * The {@code settings} and {@code type} of the custom-domain body. TLS below 1.2 is refused
- * here, before anything is sent (SPEC §2.3: the API answers 400 for it anyway).
+ * here, before anything is sent (docs/api.md "Custom domains (B)": the API answers 400 for it anyway).
  */
 public record PayloadSettings(String tlsVersion, boolean ocspStapling, String type) {
 

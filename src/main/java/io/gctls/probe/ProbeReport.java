@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * What {@code probe} reports: where it connected and how, what the handshake negotiated, the
- * served chain with the same details {@code cert inspect} shows, and the verdict of the SPEC §4
+ * served chain with the same details {@code cert inspect} shows, and the verdict of the docs/findings.md
  * checks on that chain for the probed name. The JSON document is exactly this record.
  *
  * @param host the name probed: sent as SNI and judged against

@@ -29,7 +29,7 @@ import javax.net.ssl.SSLSocket;
  * One TLS handshake with a live endpoint, reporting what it served. The handshake itself trusts
  * anything on purpose: a probe must show a broken chain rather than fail to see it; judging the
  * served chain is the inspector's job afterwards. It offers TLS 1.3 and 1.2 only, as Genesys
- * Cloud's floor is TLS 1.2 (SPEC §2.3): a server that speaks nothing newer fails the probe.
+ * Cloud's floor is TLS 1.2 (docs/api.md "Custom domains (B)"): a server that speaks nothing newer fails the probe.
  */
 public final class TlsHandshake {
 

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * One audit event the sandbox recorded for a change, readable as a Genesys AuditLogMessage
- * (the real-time and asynchronous audit queries) and as the brief's {@code /api/v2/auditlogs} entry.
+ * (the real-time and asynchronous audit queries) and as an {@code /api/v2/auditlogs} entry (docs/api.md "Audit log").
  *
  * @param action {@code Create}, {@code Update} or {@code Delete}
  * @param entityName the domain name
@@ -24,7 +24,7 @@ public record AuditEvent(String id, Instant eventDate, String serviceName, Strin
         propertyChanges = List.copyOf(propertyChanges);
     }
 
-    /** The brief's event id, e.g. {@code customdomain.create}. */
+    /** The auditlogs shape's event id, e.g. {@code customdomain.create}. */
     public String eventId() {
         return entityType + "." + action.toLowerCase(java.util.Locale.ROOT);
     }
@@ -56,7 +56,7 @@ public record AuditEvent(String id, Instant eventDate, String serviceName, Strin
         return json;
     }
 
-    /** The brief's {@code {id, eventId, eventType, timestamp, actorId, targetId, status}}. */
+    /** The auditlogs entry {@code {id, eventId, eventType, timestamp, actorId, targetId, status}}. */
     Map<String, Object> toAuditLogEntry() {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", id);

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The brief's audit shape, {@code GET /api/v2/auditlogs}: oldest first, filtered by
+ * The auditlogs shape of docs/api.md "Audit log", {@code GET /api/v2/auditlogs}: oldest first, filtered by
  * {@code entityType}, {@code eventId}, {@code targetId} and {@code actorId}, with {@code nextPage}
  * while more remain.
  */

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 
 /**
- * A validated create (POST) or replace (PUT) body of SPEC §2.3. Every problem found is reported at
+ * A validated create (POST) or replace (PUT) body of docs/api.md "Custom domains (B)". Every problem found is reported at
  * once, in one Genesys 400 whose {@code details[]} names each field.
  *
  * @param domain lower-cased; null on a replace that did not repeat it

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The built-in Genesys Cloud emulator (SPEC §6): an embedded WireMock on a loopback port whose
- * baseline stubs route login and API to a stateful emulator of SPEC §2 (OAuth client credentials,
+ * The built-in Genesys Cloud emulator (docs/sandbox.md): an embedded WireMock on a loopback port whose
+ * baseline stubs route login and API to a stateful emulator of docs/api.md (OAuth client credentials,
  * tokens/me, the custom-domain store, audit events in both shapes, certificate details, the
  * per-token rate limit) with fault switches on top.
  *
@@ -37,11 +37,11 @@ public final class Sandbox implements AutoCloseable {
     public static final String CLIENT_NAME = "gctls sandbox client";
     public static final String ORGANIZATION_ID = "5a2d1c3e-0b7f-4c1a-9e6d-000000005a2d";
     public static final String ORGANIZATION_NAME = "gctls sandbox";
-    /** The permissions the brief asks for, as {@code authorizedScope} and the JWT {@code scope} claim. */
+    /** The permissions assumed for a custom-domain client (there is no real one to copy), as {@code authorizedScope} and the JWT {@code scope} claim. */
     public static final List<String> SCOPES = List.of("customdomain:read", "customdomain:write", "auditlog:read");
     /** {@code serviceName} of the sandbox's audit events (there is no real custom-domain service to copy). */
     public static final String AUDIT_SERVICE_NAME = "CustomDomains";
-    /** {@code entityType} of the sandbox's audit events; the brief's {@code eventId}s are {@code customdomain.<action>}. */
+    /** {@code entityType} of the sandbox's audit events; the auditlogs shape's {@code eventId}s are {@code customdomain.<action>}. */
     public static final String AUDIT_ENTITY_TYPE = "customdomain";
     /** Priority of the baseline API stubs; the catch-all stub sits at {@link #FALLBACK_PRIORITY}. */
     public static final int BASELINE_PRIORITY = 100;

@@ -26,7 +26,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
 /**
- * The sandbox's TLS front (SPEC §6): one loopback port that serves every deployed domain's
+ * The sandbox's TLS front (docs/sandbox.md "TLS serving"): one loopback port that serves every deployed domain's
  * certificate and chain with its deployed private key, chosen by SNI ({@link SniKeyManager}),
  * TLS 1.3 and 1.2 only, so that {@code probe} can show a deploy or a replace live.
  *

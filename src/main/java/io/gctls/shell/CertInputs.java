@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The certificate inputs shared by {@code cert inspect}, {@code payload ...} and {@code deploy}:
- * the same options, the same environment fallbacks (SPEC §7: {@code CERT_PATH}, {@code KEY_PATH},
+ * the same options, the same environment fallbacks (docs/configuration.md "Environment": {@code CERT_PATH}, {@code KEY_PATH},
  * {@code CHAIN_PATH}, {@code TARGET_DOMAIN}; flags beat them), so that what deploy sends is what
  * inspect judged.
  */

@@ -21,7 +21,7 @@ import org.springframework.shell.core.command.CommandRegistry;
 
 /**
  * gctls's runner. Spring Shell 4.0.1 provides the command model, registry, completion and
- * JLine wiring; gctls owns the loop because it must guarantee SPEC §3 exit codes, strict option
+ * JLine wiring; gctls owns the loop because it must guarantee the exit codes of docs/exit-codes.md, strict option
  * parsing, command files with comments, Ctrl-C that cancels the command rather than the shell,
  * and history that never stores a secret.
  */

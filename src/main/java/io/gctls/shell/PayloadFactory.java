@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Validate, then build (SPEC §2.3): what {@code payload build|preview|save} and {@code deploy}
+ * Validate, then build the body of docs/api.md "Custom domains (B)": what {@code payload build|preview|save} and {@code deploy}
  * share. The session keeps the last payload built, so that {@code payload preview} and
  * {@code payload save} at the prompt work on it without the options again.
  */

@@ -18,7 +18,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The session's built-in sandbox (SPEC §6): started by {@code --sandbox} or {@code sandbox start},
+ * The session's built-in sandbox (docs/sandbox.md): started by {@code --sandbox} or {@code sandbox start},
  * and the session connected and logged in to it, so that the whole flow works offline with no
  * credentials. Its client is fixed and public, so it is not treated as a secret.
  */

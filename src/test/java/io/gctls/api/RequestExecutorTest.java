@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The retry rules of SPEC §5 on a scripted transport and a clock that waits instantly. */
+/** The retry rules of docs/reliability.md on a scripted transport and a clock that waits instantly. */
 class RequestExecutorTest {
 
     private static final String RATE_BODY = "{\"message\":\"Rate limit exceeded the maximum. Retry the request in [9]"

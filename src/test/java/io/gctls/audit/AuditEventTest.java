@@ -24,7 +24,7 @@ class AuditEventTest {
     }
 
     @Test
-    void aBriefEntryTakesItsActionFromEventTypeElseEventId() {
+    void anAuditLogsEntryTakesItsActionFromEventTypeElseEventId() {
         AuditEvent typed = AuditEvent.fromAuditLogEntry(Json.mapper().readTree("""
                 {"id":"a-1","eventId":"customdomain.update","eventType":"Update","timestamp":"2026-05-01T12:00:00Z",
                  "actorId":"ci","targetId":"d-1","status":"SUCCESS"}"""), "customdomain");
@@ -62,7 +62,7 @@ class AuditEventTest {
                 "SUCCESS", null, null, null, null, null);
         AuditEvent otherService = new AuditEvent("e", null, "Directory", "Update", "user", "d-1", null, "SUCCESS",
                 null, null, null, null, null);
-        assertThat(filter.matches(update)).as("no service name in the brief's shape").isTrue();
+        assertThat(filter.matches(update)).as("no service name in the auditlogs shape").isTrue();
         assertThat(filter.matches(create)).isFalse();
         assertThat(filter.matches(otherService)).isFalse();
     }

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The brief's /api/v2/auditlogs: nextPage followed (decoded once, encoded once), filters sent, bounds kept. */
+/** The auditlogs shape of docs/api.md, /api/v2/auditlogs: nextPage followed (decoded once, encoded once), filters sent, bounds kept. */
 class AuditLogsSourceTest {
 
     private final ScriptedApi api = AuditFixtures.api();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class ApiPathsTest {
 
     @Test
-    void theBriefsPathsAreTheDefault() {
+    void theAssumedPathsAreTheDefault() {
         assertThat(ApiPaths.resolve(Environment.of(Map.of()), Optional.empty())).isEqualTo(ApiPaths.defaults());
     }
 

@@ -72,15 +72,15 @@ class ConnectionResolverTest {
     }
 
     @Test
-    void theBriefsVariablesAreAliases() {
+    void theAliasVariablesAreRead() {
         env.put("GENESYS_ENV_URL", "http://127.0.0.1:9999");
-        env.put("GENESYS_API_KEY", "brief-id");
-        env.put("GENESYS_API_SECRET", "brief-secret-value");
+        env.put("GENESYS_API_KEY", "alias-id");
+        env.put("GENESYS_API_SECRET", "alias-secret-value");
         Connection c = resolver().resolve(ConnectionRequest.none(), true);
         assertThat(c.endpoints().apiUrl()).isEqualTo("http://127.0.0.1:9999");
         assertThat(c.endpoints().loginUrl()).isEqualTo("http://127.0.0.1:9999");
-        assertThat(c.credentials().clientId()).isEqualTo("brief-id");
-        assertThat(c.credentials().secret()).isEqualTo("brief-secret-value");
+        assertThat(c.credentials().clientId()).isEqualTo("alias-id");
+        assertThat(c.credentials().secret()).isEqualTo("alias-secret-value");
 
         env.put("GENESYSCLOUD_OAUTHCLIENT_ID", "official-id");
         env.put("GENESYS_LOGIN_URL", "http://127.0.0.1:7777");

@@ -43,7 +43,7 @@ class EndpointsTest {
     }
 
     @Test
-    void theBriefsEnvUrlDerivesTheLoginUrl() {
+    void theEnvUrlAliasDerivesTheLoginUrl() {
         assertThat(Endpoints.fromApiUrl("https://api.mypurecloud.com/", Optional.empty()).loginUrl())
                 .isEqualTo("https://login.mypurecloud.com");
         // no api. prefix: the login service is at the same base

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every case of fixtures/certs/cases.tsv: the verdict and the exact set of finding codes. Together
- * the cases raise every code of SPEC §4 and, for each, hold healthy inputs that must not raise it.
+ * the cases raise every code of docs/findings.md and, for each, hold healthy inputs that must not raise it.
  */
 class CertFixtureCasesTest {
 

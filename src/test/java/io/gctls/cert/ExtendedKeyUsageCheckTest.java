@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §4: an EKU extension without serverAuth is an error, anyExtendedKeyUsage included. */
+/** docs/findings.md `no-server-auth-eku`: an EKU extension without serverAuth is an error, anyExtendedKeyUsage included. */
 class ExtendedKeyUsageCheckTest {
 
     private static final Instant NOW = Instant.now();

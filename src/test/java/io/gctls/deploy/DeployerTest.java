@@ -22,7 +22,7 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
-/** Deploy and reconciliation on a scripted API: every path of SPEC §5 that could create a duplicate. */
+/** Deploy and reconciliation on a scripted API: every path of docs/reliability.md "Deploy: one domain live, never twice" that could create a duplicate. */
 class DeployerTest {
 
     private static final String FP = "ab12cd34";

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Audit events for every change (SPEC §2.4) in all three read shapes. Each test starts from the
+ * Audit events for every change (docs/api.md "Audit log") in all three read shapes. Each test starts from the
  * same history: create a (12:00), replace a (12:01), create b (12:02), delete a (12:03).
  */
 class SandboxAuditTest {

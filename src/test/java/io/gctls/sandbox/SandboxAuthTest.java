@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-/** OAuth client credentials (SPEC §2.2) and the bearer token every /api/v2 call needs. */
+/** OAuth client credentials (docs/api.md "Logging in (G)") and the bearer token every /api/v2 call needs. */
 class SandboxAuthTest {
 
     private static final String FORM = "application/x-www-form-urlencoded";
@@ -105,7 +105,7 @@ class SandboxAuthTest {
     }
 
     @Test
-    void aJsonBodyLikeTheBriefsIsRefused() throws IOException {
+    void aJsonTokenRequestIsRefused() throws IOException {
         HttpResponse<String> response = http.tokenRequest(basic(Sandbox.CLIENT_ID, Sandbox.CLIENT_SECRET),
                 "application/json", "{\"grant_type\":\"client_credentials\"}");
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-/** The custom-domain store of SPEC §2.3 over real HTTP: create, list, get, replace, delete and every refusal. */
+/** The custom-domain store of docs/api.md "Custom domains (B)" over real HTTP: create, list, get, replace, delete and every refusal. */
 class SandboxCustomDomainsTest {
 
     private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
-/** The per-token rate limit of SPEC §2.5, on a clock the test moves (no sleeping). */
+/** The per-token rate limit of docs/sandbox.md "The rate limit", on a clock the test moves (no sleeping). */
 class SandboxRateLimitTest {
 
     private static final MutableClock CLOCK = MutableClock.fixed(Instant.parse("2026-05-01T12:00:00Z"));

@@ -40,7 +40,7 @@ final class AuditOptions {
     static final Opt<String> DOMAIN_ID = OptionSpec.value("domain-id", "ID", "only events of this custom domain (its id)");
     static final Opt<String> SERVICE = OptionSpec.value("service", "NAME", "the audit serviceName (else $"
             + AuditSettings.SERVICE_VARIABLE + ", else " + AuditSettings.DEFAULT_SERVICE + ": the custom-domain API is "
-            + "from the brief, not Genesys's public catalogue)");
+            + "assumed, not in Genesys's public catalogue: docs/api.md)");
     static final Opt<String> ACTION = OptionSpec.value("action", "ACTION", "only this action: Create, Update, Delete, ...");
     static final Opt<String> STATUS = OptionSpec.value("status", "STATUS", "only SUCCESS, FAILURE or WARNING (checked by "
             + "gctls: the audit queries have no status filter)");
@@ -68,7 +68,7 @@ final class AuditOptions {
         if (sources.contains("async")) {
             help.add("async: Genesys's asynchronous query, any range");
         }
-        help.add("auditlogs: the brief's /api/v2/auditlogs");
+        help.add("auditlogs: the assumed /api/v2/auditlogs of docs/api.md");
         return String.join("; ", help);
     }
 

@@ -69,7 +69,7 @@ public class AuditQueryCommand extends GctlsCommand {
             result = reader.read(request.query(), invocation.cancellation(), invocation.progress());
         }
         if (invocation.out().json()) {
-            // SPEC §3: streams are JSON lines; a query is one too, so that 10,000 events pipe into jq.
+            // docs/commands.md "Conventions": streams are JSON lines; a query is one too, so that 10,000 events pipe into jq.
             result.events().forEach(event -> invocation.out().jsonLine(AuditOptions.json(event)));
         } else if (result.stopped().isPresent()) {
             render(result, invocation.out());

@@ -14,7 +14,7 @@ import io.gctls.shell.Outcome;
 import java.util.List;
 
 /**
- * {@code cert inspect}: every check of SPEC §4 on a certificate, its key and chain, and one verdict.
+ * {@code cert inspect}: every check of docs/findings.md on a certificate, its key and chain, and one verdict.
  * Exit 3 on an error verdict (or an unreadable file), warnings succeed unless {@code --strict}.
  */
 public class CertInspectCommand extends GctlsCommand {

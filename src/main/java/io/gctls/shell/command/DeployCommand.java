@@ -34,7 +34,7 @@ import java.util.Set;
 import java.util.List;
 
 /**
- * {@code deploy}: validate, build, send (SPEC §5). A certificate verdict of error stops before
+ * {@code deploy}: validate, build, send (docs/reliability.md "Deploy: one domain live, never twice"). A certificate verdict of error stops before
  * anything is sent; {@code --dry-run} prints the redacted body and sends nothing.
  */
 public class DeployCommand extends GctlsCommand {

@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code probe HOST[:PORT]}: a live TLS handshake report and the SPEC §4 verdict on the chain the
+ * {@code probe HOST[:PORT]}: a live TLS handshake report and the verdict (docs/findings.md "Verdicts") on the chain the
  * server sent for HOST. Exit 3 on an error verdict (including a leaf other than
  * {@code --expect-cert}), warnings succeed unless {@code --strict}, exit 6 when the connection or
  * handshake fails. In a sandbox session, a HOST deployed in the sandbox is probed on the sandbox's

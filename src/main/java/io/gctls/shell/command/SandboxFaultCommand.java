@@ -11,7 +11,7 @@ import io.gctls.shell.Outcome;
 import io.gctls.shell.SandboxControl;
 import java.util.List;
 
-/** {@code sandbox fault ...}: make the sandbox misbehave, to reproduce every path of SPEC §5 by hand. */
+/** {@code sandbox fault ...}: make the sandbox misbehave, to reproduce every path of docs/reliability.md by hand (docs/sandbox.md "Fault switches"). */
 public class SandboxFaultCommand extends GctlsCommand {
 
     static final Opt<String> PATH = OptionSpec.value("path", "GLOB",

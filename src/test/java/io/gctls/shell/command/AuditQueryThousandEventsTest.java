@@ -127,7 +127,7 @@ class AuditQueryThousandEventsTest {
     }
 
     @Test
-    void theBriefsShapeJoinsTheSameThousand() {
+    void theAuditLogsShapeJoinsTheSameThousand() {
         Run run = audit(Map.of("since", "1d", "output", "json", "source", "auditlogs"));
         assertThat(run.code()).as(run.stderr()).isEqualTo(ExitCode.OK);
         assertThat(ids(run.lines())).isEqualTo(recorded);

@@ -158,7 +158,7 @@ class CertInspectCommandTest {
     }
 
     @Test
-    void theBriefsEnvironmentVariablesStandInForTheOptions() {
+    void theEnvironmentAliasesStandInForTheOptions() {
         Map<String, String> env = Map.of("CERT_PATH", f("chain/leaf.pem"), "KEY_PATH", f("key-mismatch/other-rsa.key"),
                 "CHAIN_PATH", f("chain/chain.pem"), "TARGET_DOMAIN", "shop.example.org");
         Run run = gctls(env, inspect("--trust", f("pki/root-ca.pem"), "--output", "json"));

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * SPEC §7: no private-key bytes and no key password in any output of {@code cert inspect}, as text or
+ * docs/configuration.md "Secrets": no private-key bytes and no key password in any output of {@code cert inspect}, as text or
  * JSON, with {@code --debug}, on success and on every error path. The check is on what reaches the
  * writers, and it also fails when the redactor had to mask something: gctls must not try to print a
  * secret at all, not merely be saved by the mask.
