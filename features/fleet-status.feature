@@ -13,6 +13,9 @@ Feature: Fleet health: what is about to break
     Then the exit code is 0
     And stdout contains "6 domains: 4 ok, 2 warn, 0 error (warning at 30 days)"
     And stdout contains "warn fleet-001.example.com: expires-soon: the deployed certificate expires on "
+    And stdout matches "\|fleet-001.example.com\|warn +\|[0-9]+ days left +\|"
+    And Tab after "probe " offers every domain of the fleet
+    And Tab after "domains show " offers the id of every domain the sandbox holds
     When I run "gctls domains status --strict"
     Then the exit code is 1
     When I run "gctls domains status --warn-days 5"
@@ -38,7 +41,8 @@ Feature: Fleet health: what is about to break
     Then the exit code is 0
     When I run "gctls domains status --probe --connect ${sandbox-tls} --trust ${trust} --domain fleet-005.example.com,fleet-006.example.com"
     Then the exit code is 0
-    And stdout contains "warn fleet-005.example.com: drift: the server sends the leaf "
+    And stdout contains "warn fleet-005.example.com: drift: the server sends a leaf other than the deployed one"
+    And stdout matches "\n  served {7}([0-9A-F]{2}:){31}[0-9A-F]{2}\n  deployed {5}([0-9A-F]{2}:){31}[0-9A-F]{2}\n"
     And stdout contains "2 domains: 1 ok, 1 warn, 0 error"
     When I run "gctls domains status --probe --connect ${sandbox-tls} --trust ${trust} --strict"
     Then the exit code is 1

@@ -38,14 +38,17 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
     Then the exit code is 0
     And stdout contains "created    fleet-001.example.com (id "
     And stdout contains "12 created, 0 replaced, 0 unchanged, 0 refused, 0 failed, 0 parked"
-    And stdout contains "12 requests (1.00 per change, plus 1 for the list), 0 429s"
+    And stdout contains "  requests     12 requests (1.00 per change, plus 1 for the list), 0 429s"
     And the API received 12 "POST" requests to "/api/v2/customdomains"
     And every domain of the fleet was created exactly once
+    And Tab after "probe " offers every domain of the fleet
+    And Tab after "domains show " offers the id of every domain the sandbox holds
+    And Tab after "domains list --domain " offers every domain of the fleet
     And no output contains the private key in "${fleet}/fleet-001.example.com/key.pem"
     And no rotation journal contains a private key
     When I run "gctls rotate status"
     Then stdout contains "(finished)"
-    And stdout contains "12: 12 done"
+    And stdout contains "  domains      12: 12 done"
 
   Scenario: A 429 storm is waited out and paced, and every domain still lands once
     Given the sandbox answers 429 to "POST /api/v2/customdomains" 8 times
@@ -87,7 +90,7 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
     When I run "gctls rotate apply --dir ${fleet} --trust ${trust} --concurrency 1"
     Then the exit code is 130
     And stdout contains "not done (interrupted)"
-    And stdout contains "resume with: gctls rotate apply --resume "
+    And stdout contains "  resume       gctls rotate apply --resume "
     When I run "gctls rotate apply --resume"
     Then the exit code is 0
     And stdout contains "done by the run it resumed"
@@ -98,8 +101,8 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
     When I run "gctls rotate apply --dir ${fleet} --trust ${trust} --concurrency 1"
     Then the exit code is 6
     And stdout contains "0 created, 0 replaced, 0 unchanged, 0 refused, 0 failed, 12 parked"
-    And stdout contains "parked: the API asked to wait until "
-    And stdout contains "resume with: gctls rotate apply --resume "
+    And stdout contains "  parked       the API asked to wait until "
+    And stdout contains "  resume       gctls rotate apply --resume "
     And gctls did not wait
     When I run "gctls rotate apply --resume"
     Then the exit code is 0
@@ -135,6 +138,6 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
       """
     Then the output contains "fault added: 429 --method PUT --path /api/v2/customdomains/* --times 1 --retry-after 7200"
     And the output contains "0 created, 0 replaced, 0 unchanged, 0 refused, 0 failed, 4 parked"
-    And the output contains "parked: the API asked to wait until "
+    And the output contains "  parked       the API asked to wait until "
     And the output contains "4: 0 done, 0 refused, 0 failed, 4 parked"
     And the output contains "0 created, 4 replaced, 0 unchanged, 0 refused, 0 failed, 0 parked"

@@ -2,6 +2,7 @@ package io.gctls.api;
 
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
+import io.gctls.core.Failures;
 import io.gctls.core.GctlsException;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -50,7 +51,6 @@ public final class Await {
         if (t instanceof TransportFailure transport) {
             return new GctlsException(ExitCode.UNAVAILABLE, transport.getMessage(), transport);
         }
-        return new GctlsException(ExitCode.INTERNAL, what + " failed: " + t.getClass().getSimpleName()
-                + (t.getMessage() == null ? "" : ": " + t.getMessage()), t);
+        return new GctlsException(ExitCode.INTERNAL, what + " failed: " + Failures.inWords(t), t);
     }
 }

@@ -2,7 +2,6 @@ package io.gctls.api;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Paces requests from the {@code inin-ratelimit-*} headers so that 429s stay rare (docs/reliability.md "What is retried", pacing).
@@ -24,12 +23,8 @@ public final class RateLimitPacer {
 
     /** Learns the window from an answer's headers; answers without them change nothing. */
     public synchronized void observe(RawResponse response, Instant now) {
-        Optional<Long> allowed = number(response, "inin-ratelimit-allowed");
-        Optional<Long> count = number(response, "inin-ratelimit-count");
-        Optional<Long> reset = number(response, "inin-ratelimit-reset");
-        if (allowed.isPresent() && count.isPresent() && reset.isPresent() && allowed.get() > 0) {
-            window = new Window(allowed.get(), count.get(), now.plusSeconds(Math.max(0, reset.get())));
-        }
+        RateLimitHeaders.of(response).filter(h -> h.allowed() > 0).ifPresent(h ->
+                window = new Window(h.allowed(), h.count(), now.plusSeconds(Math.max(0, h.resetSeconds()))));
     }
 
     /** How long to hold the next request back; zero when the window has room. */
@@ -48,15 +43,5 @@ public final class RateLimitPacer {
         // one request more is about to be spent: count it so that the next delay is computed on it
         window = new Window(window.allowed, window.count + 1, window.resetsAt);
         return untilReset.dividedBy(remaining);
-    }
-
-    private static Optional<Long> number(RawResponse response, String header) {
-        return response.header(header).flatMap(v -> {
-            try {
-                return Optional.of((long) Double.parseDouble(v));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        });
     }
 }

@@ -9,9 +9,10 @@ import java.util.Optional;
  * named them (paths already resolved against the manifest's folder).
  *
  * @param domain lower case, without a trailing dot
+ * @param key empty when {@code cert} is a keystore holding the key
  * @param origin where it came from, for messages: {@code fleet.csv line 4} or {@code folder D/www.example.com}
  */
-public record Bundle(String domain, Path cert, Path key, Optional<Path> chain, Optional<Path> passwordFile,
+public record Bundle(String domain, Path cert, Optional<Path> key, Optional<Path> chain, Optional<Path> passwordFile,
         String origin) {
 
     public Bundle {

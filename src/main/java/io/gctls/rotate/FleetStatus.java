@@ -18,11 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -103,43 +98,16 @@ public final class FleetStatus {
 
     private List<DomainHealth> probed(List<CustomDomain> deployed, Options options,
             Function<CustomDomain, ProbeReport> probe, Cancellation cancellation) {
-        AtomicInteger counter = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.concurrency(),
-                Math.max(1, deployed.size()))), runnable -> {
-                    Thread thread = new Thread(runnable, "gctls-fleet-probe-" + counter.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        try (Cancellation.Registration stop = cancellation.onCancel(pool::shutdownNow)) {
-            List<Future<DomainHealth>> futures = new ArrayList<>();
-            for (CustomDomain domain : deployed) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        return judge(domain, options, probe.apply(domain), null);
-                    } catch (GctlsException e) {
-                        if (e.exitCode() == ExitCode.INTERRUPTED) {
-                            throw e;
-                        }
-                        return judge(domain, options, null, e.getMessage());
-                    }
-                }));
+        return Parallel.map(deployed, options.concurrency(), "gctls-fleet-probe", "probing the fleet", domain -> {
+            try {
+                return judge(domain, options, probe.apply(domain), null);
+            } catch (GctlsException e) {
+                if (e.exitCode() == ExitCode.INTERRUPTED) {
+                    throw e;
+                }
+                return judge(domain, options, null, e.getMessage());
             }
-            List<DomainHealth> fleet = new ArrayList<>();
-            for (Future<DomainHealth> future : futures) {
-                fleet.add(future.get());
-            }
-            return fleet;
-        } catch (InterruptedException | java.util.concurrent.CancellationException e) {
-            Thread.currentThread().interrupt();
-            throw GctlsException.interrupted("probing the fleet");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GctlsException known) {
-                throw known;
-            }
-            throw new GctlsException(ExitCode.INTERNAL, "probing the fleet failed: " + e.getCause(), e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        }, cancellation);
     }
 
     private DomainHealth judge(CustomDomain domain, Options options, ProbeReport report, String probeFailure) {
@@ -185,8 +153,8 @@ public final class FleetStatus {
         boolean drift = !sha256.isEmpty() && !domain.certificateFingerprint().isEmpty()
                 && !sha256.equals(Fingerprints.normalize(domain.certificateFingerprint()));
         if (drift) {
-            findings.add(new Health(Severity.WARN, DRIFT, "the server sends the leaf " + sha256 + ", not the "
-                    + "deployed " + Fingerprints.normalize(domain.certificateFingerprint())));
+            // the two fingerprints are the domain's fingerprint and served.sha256; views show them in their form
+            findings.add(new Health(Severity.WARN, DRIFT, "the server sends a leaf other than the deployed one"));
         }
         if (!domain.tlsVersion().isEmpty() && rank(report.protocol()) > 0 && rank(report.protocol())
                 < rank(domain.tlsVersion())) {

@@ -35,6 +35,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * {@code password.txt}). Every problem is found before anything is sent and reported at once, in
  * one line naming each row or folder: a missing column or value, a name that is not a host name,
  * a duplicate domain, a file that is missing, not a file, or (a password file) readable by others.
+ * A row whose {@code cert} is a PKCS#12 or Java keystore ({@code .p12}, {@code .pfx}, {@code .jks})
+ * may leave {@code key} empty: the key is in the keystore, opened with {@code password_file}.
  */
 public final class Manifests {
 
@@ -272,7 +274,7 @@ public final class Manifests {
             seen.put(domain.get(), row.origin());
         }
         Optional<Path> cert = file(row, "cert", base, true, problems);
-        Optional<Path> key = file(row, "key", base, true, problems);
+        Optional<Path> key = file(row, "key", base, !cert.map(Manifests::isKeystore).orElse(false), problems);
         Optional<Path> chain = file(row, "chain", base, false, problems);
         Optional<Path> password = file(row, "password_file", base, false, problems);
         password.ifPresent(p -> {
@@ -285,8 +287,14 @@ public final class Manifests {
         if (problems.count() > before) {
             return Optional.empty();
         }
-        return Optional.of(new Bundle(domain.orElseThrow(), cert.orElseThrow(), key.orElseThrow(), chain, password,
+        return Optional.of(new Bundle(domain.orElseThrow(), cert.orElseThrow(), key, chain, password,
                 row.origin()));
+    }
+
+    /** A keystore by its name, as cert inspect's --cert takes them: the key comes out of it. */
+    private static boolean isKeystore(Path cert) {
+        String name = String.valueOf(cert.getFileName()).toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".p12") || name.endsWith(".pfx") || name.endsWith(".jks");
     }
 
     private static Optional<Path> file(Row row, String column, Path base, boolean required, Problems problems) {

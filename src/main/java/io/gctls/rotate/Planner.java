@@ -20,11 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -97,40 +92,12 @@ public final class Planner {
     }
 
     private List<Judged> inspectAll(List<Bundle> bundles, Options options, Cancellation cancellation) {
-        AtomicInteger counter = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.threads(),
-                bundles.size())), runnable -> {
-                    Thread thread = new Thread(runnable, "gctls-rotate-inspect-" + counter.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        try (Cancellation.Registration stop = cancellation.onCancel(pool::shutdownNow)) {
-            List<Future<Judged>> futures = new ArrayList<>();
-            for (Bundle bundle : bundles) {
-                futures.add(pool.submit(() -> judge(bundle, options, cancellation)));
-            }
-            List<Judged> judged = new ArrayList<>();
-            for (Future<Judged> future : futures) {
-                judged.add(future.get());
-            }
-            return judged;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw GctlsException.interrupted("inspecting the bundles");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof GctlsException known) {
-                throw known;
-            }
-            throw new GctlsException(ExitCode.INTERNAL, "inspecting the bundles failed: " + e.getCause(), e.getCause());
-        } catch (java.util.concurrent.CancellationException e) {
-            throw GctlsException.interrupted("inspecting the bundles");
-        } finally {
-            pool.shutdownNow();
-        }
+        return Parallel.map(bundles, options.threads(), "gctls-rotate-inspect", "inspecting the bundles",
+                bundle -> judge(bundle, options, cancellation), cancellation);
     }
 
     private Judged judge(Bundle bundle, Options options, Cancellation cancellation) {
-        InspectRequest request = InspectRequest.of(bundle.cert()).withKey(bundle.key())
+        InspectRequest request = InspectRequest.of(bundle.cert()).withKey(bundle.key().orElse(null))
                 .withChain(bundle.chain().orElse(null)).withDomain(bundle.domain())
                 .withTrust(options.trust().orElse(null)).withPasswordFile(bundle.passwordFile().orElse(null))
                 .withWarnDays(options.warnDays()).withOffline(options.offline());

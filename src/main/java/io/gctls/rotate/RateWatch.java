@@ -1,6 +1,7 @@
 package io.gctls.rotate;
 
 import io.gctls.api.HttpTransport;
+import io.gctls.api.RateLimitHeaders;
 import io.gctls.api.RateLimitWait;
 import io.gctls.api.RawResponse;
 import io.gctls.api.Waiter;
@@ -88,12 +89,7 @@ public final class RateWatch {
 
     private void observe(RawResponse response) {
         Instant now = clock.instant();
-        Optional<Long> allowed = number(response, "inin-ratelimit-allowed");
-        Optional<Long> count = number(response, "inin-ratelimit-count");
-        Optional<Long> reset = number(response, "inin-ratelimit-reset");
-        if (allowed.isPresent() && count.isPresent() && reset.isPresent()) {
-            pacer.observe(allowed.get(), count.get(), reset.get(), now);
-        }
+        RateLimitHeaders.of(response).ifPresent(h -> pacer.observe(h.allowed(), h.count(), h.resetSeconds(), now));
         if (response.status() != 429) {
             return;
         }
@@ -125,15 +121,5 @@ public final class RateWatch {
 
     public Optional<Parked> parked() {
         return Optional.ofNullable(parked.get());
-    }
-
-    private static Optional<Long> number(RawResponse response, String header) {
-        return response.header(header).flatMap(value -> {
-            try {
-                return Optional.of((long) Double.parseDouble(value));
-            } catch (NumberFormatException e) {
-                return Optional.empty();
-            }
-        });
     }
 }

@@ -147,7 +147,7 @@ public final class Rotation {
         }
         run.queue.addAll(toSend);
         run.started = clock.instant();
-        ScheduledExecutorService grace = Executors.newSingleThreadScheduledExecutor(daemon("gctls-rotate-grace"));
+        ScheduledExecutorService grace = Executors.newSingleThreadScheduledExecutor(Parallel.daemon("gctls-rotate-grace"));
         Cancellation.Registration onCtrlC = user.onCancel(() -> {
             run.stopped.set(true);
             listener.note("stopping: no new requests; waiting up to " + io.gctls.api.Waits.format(
@@ -158,7 +158,7 @@ public final class Rotation {
             List<Thread> workers = new ArrayList<>();
             int count = Math.min(settings.concurrency(), Math.max(1, toSend.size()));
             for (int i = 0; i < count; i++) {
-                Thread worker = daemon("gctls-rotate-" + (i + 1)).newThread(() -> work(run));
+                Thread worker = Parallel.daemon("gctls-rotate-" + (i + 1)).newThread(() -> work(run));
                 workers.add(worker);
                 worker.start();
             }
@@ -330,15 +330,6 @@ public final class Rotation {
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, n.incrementAndGet() == 1 ? name : name + "-" + n.get());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 
     private static void joinUninterruptibly(Thread thread) {

@@ -76,6 +76,17 @@ public final class CompletionCache {
         save();
     }
 
+    /** Forgets everything seen, here and in the file (a new test scenario; a user clearing up). */
+    public synchronized void clear() {
+        entries.clear();
+        loaded = null;
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // an undeletable file is read again on the next use: suggestions, not state
+        }
+    }
+
     /** Deployed domain ids, newest first. */
     public synchronized List<String> ids() {
         refresh();

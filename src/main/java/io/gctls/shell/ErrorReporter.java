@@ -1,6 +1,7 @@
 package io.gctls.shell;
 
 import io.gctls.core.ExitCode;
+import io.gctls.core.Failures;
 import io.gctls.core.GctlsException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,6 +14,8 @@ import java.util.concurrent.CancellationException;
  */
 public final class ErrorReporter {
 
+    private static final String DEBUG_HINT = " (run with --debug for the details)";
+
     private ErrorReporter() {
     }
 
@@ -22,14 +25,14 @@ public final class ErrorReporter {
         String message;
         if (known != null) {
             code = known.exitCode();
-            message = known.getMessage();
+            message = known.getMessage() + (code == ExitCode.INTERNAL && !debug ? DEBUG_HINT : "");
         } else if (isCancellation(failure)) {
             code = ExitCode.INTERRUPTED;
             message = (commandName == null ? "command" : commandName) + " cancelled";
         } else {
             code = ExitCode.INTERNAL;
             message = "internal error in " + (commandName == null ? "gctls" : "'" + commandName + "'") + ": "
-                    + describe(failure) + (debug ? "" : " (run with --debug for the stack trace)");
+                    + Failures.inWords(failure) + (debug ? "" : DEBUG_HINT);
         }
         output.note(output.style().error("error:") + " " + message);
         if (output.json()) {
@@ -68,14 +71,5 @@ public final class ErrorReporter {
             }
         }
         return false;
-    }
-
-    private static String describe(Throwable failure) {
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String text = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
-        return root.getClass().getSimpleName() + text;
     }
 }

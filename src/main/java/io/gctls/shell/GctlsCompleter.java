@@ -20,7 +20,7 @@ import org.springframework.shell.jline.CommandCompleter;
  * and probed hosts of the {@link CompletionCache} for {@code domains show <Tab>},
  * {@code --domain <Tab>} and {@code probe <Tab>}. Nothing here touches the network.
  */
-final class GctlsCompleter implements Completer {
+public final class GctlsCompleter implements Completer {
 
     private static final int LONGEST_COMMAND_WORDS = 3;
 
@@ -32,6 +32,19 @@ final class GctlsCompleter implements Completer {
         this.delegate = new CommandCompleter(registry);
         this.commands = List.copyOf(commands);
         this.cache = cache;
+    }
+
+    /**
+     * What Tab at the end of {@code line} offers in {@code shell}'s prompt, as the values it would
+     * insert: the completion API for tests and tools, reading only what the prompt reads.
+     */
+    public static List<String> complete(GctlsShell shell, String line) {
+        ParsedLine parsed = LineSyntax.forPrompt().parse(line, line.length(),
+                org.jline.reader.Parser.ParseContext.COMPLETE);
+        List<Candidate> candidates = new ArrayList<>();
+        new GctlsCompleter(shell.registry(), shell.commands(), shell::completionCache).complete(null, parsed,
+                candidates);
+        return candidates.stream().map(Candidate::value).toList();
     }
 
     @Override

@@ -77,11 +77,25 @@ class ManifestsTest {
     }
 
     @Test
+    void aKeystoreRowMayLeaveTheKeyEmptyButAPemRowMayNot() throws IOException {
+        Files.writeString(dir.resolve("a/store.p12"), "x");
+        Path csv = manifest("fleet.csv", "domain,cert,key,chain,password_file\n"
+                + "www.example.com,a/store.p12,,,a/password.txt\n");
+
+        Bundle keystore = read(csv).get(0);
+        assertThat(keystore.key()).isEmpty();
+        assertThat(keystore.passwordFile()).contains(dir.resolve("a/password.txt"));
+
+        Path pem = manifest("pem.csv", "domain,cert,key\nshop.example.com,b/cert.pem,\n");
+        assertThat(refusal(() -> read(pem))).contains("pem.csv line 2: key is empty");
+    }
+
+    @Test
     void theOptionalColumnsMayBeLeftOutAndColumnsComeInAnyOrder() throws IOException {
         Path csv = manifest("fleet.csv", "key,domain,cert\na/key.pem,www.example.com,a/cert.pem\n");
 
         assertThat(read(csv)).singleElement().satisfies(b -> {
-            assertThat(b.key()).isEqualTo(dir.resolve("a/key.pem"));
+            assertThat(b.key()).contains(dir.resolve("a/key.pem"));
             assertThat(b.chain()).isEmpty();
         });
     }

@@ -233,6 +233,32 @@ class RotationsSandboxTest {
     }
 
     @Test
+    void aManifestRowGivingAPkcs12KeystoreAndItsPasswordFilePlansAndApplies() throws IOException {
+        Path keystore = Path.of("fixtures/certs/pkcs12/modern.p12").toAbsolutePath();
+        Path password = io.gctls.cert.Fixtures.secret("pkcs12/password.txt"); // a 0600 copy, as gctls requires
+        Path manifest = Files.writeString(dir.resolve("fleet.csv"), "domain,cert,key,chain,password_file\n"
+                + "www.example.com," + keystore + ",,," + password + "\n");
+        Rotations.ApplyRequest request = new Rotations.ApplyRequest(Source.manifest(manifest), new Planner.Options(
+                Optional.of(Path.of("fixtures/certs/pki/root-ca.pem").toAbsolutePath()), 30, true,
+                PayloadSettings.defaults(), 2), false, new Rotation.Settings(1, Duration.ofSeconds(30)),
+                Optional.empty());
+
+        Plan plan = rotations.plan(request.source(), request.plan(), api, Cancellation.never()).plan();
+        assertThat(plan.entries()).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo(Action.CREATE);
+            assertThat(e.verdict()).isEqualTo(io.gctls.cert.Verdict.OK);
+        });
+
+        Rotations.Applied applied = rotations.apply(request, api, listener(null, 0), Cancellation.never());
+        assertThat(applied.summary().created()).isEqualTo(1);
+        assertThat(applied.summary().exitCode()).isZero();
+        CustomDomain deployed = sandbox.domain("www.example.com").orElseThrow();
+        assertThat(deployed.certificate()).contains("BEGIN CERTIFICATE");
+        assertThat(io.gctls.cert.Fingerprints.normalize(plan.entries().get(0).newFingerprint()))
+                .isEqualTo(applied.outcomes().get(0).fingerprint());
+    }
+
+    @Test
     void theSameFleetAgainIsUnchangedWithNothingSentButTheList() {
         apply(4, listener(null, 0), Cancellation.never());
 

@@ -36,12 +36,38 @@ class ErrorReporterTest {
     void stackTraceOnlyWithDebug() {
         Output output = new Output(out, err, OutputFormat.TEXT, false);
         ErrorReporter.report(new IllegalStateException("boom"), "x", output, false);
-        assertThat(err.toString()).contains("internal error in 'x': IllegalStateException: boom")
-                .contains("--debug").doesNotContain("\tat ");
+        assertThat(err.toString()).contains("internal error in 'x': an unexpected failure: boom")
+                .contains("--debug").doesNotContain("\tat ").doesNotContain("IllegalStateException");
         StringWriter debugErr = new StringWriter();
         ErrorReporter.report(new IllegalStateException("boom"), "x", new Output(out, debugErr, OutputFormat.TEXT,
                 false), true);
         assertThat(debugErr.toString()).contains("\tat ");
+    }
+
+    @Test
+    void anInternalErrorSaysWhatFailedInWordsNeverAJavaClass() {
+        Output output = new Output(out, err, OutputFormat.TEXT, false);
+        ExitCode code = ErrorReporter.report(new RuntimeException(new java.io.UncheckedIOException(
+                new java.nio.file.NoSuchFileException("/tmp/gone.jsonl"))), "rotate status", output, false);
+        assertThat(code).isEqualTo(ExitCode.INTERNAL);
+        assertThat(err.toString()).isEqualTo("error: internal error in 'rotate status': reading or writing failed on "
+                + "'/tmp/gone.jsonl': no such file (run with --debug for the details)" + System.lineSeparator());
+        StringWriter npe = new StringWriter();
+        ErrorReporter.report(new NullPointerException("Cannot invoke \"String.length()\" because \"<local1>\" is null"),
+                "rotate plan", new Output(out, npe, OutputFormat.TEXT, false), false);
+        assertThat(npe.toString()).startsWith("error: internal error in 'rotate plan': a value it needed was missing")
+                .doesNotContain("Exception").doesNotContain("String.length");
+    }
+
+    @Test
+    void anInternalGctlsExceptionNamesNoClassEither() {
+        Output output = new Output(out, err, OutputFormat.TEXT, false);
+        // what domain code throws when a worker thread fails unexpectedly (rotate plan's inspections)
+        ErrorReporter.report(new GctlsException(ExitCode.INTERNAL, "inspecting the bundles failed: "
+                + io.gctls.core.Failures.inWords(new IllegalArgumentException("java.lang.IllegalStateException: "
+                        + "no curve")), new IllegalArgumentException()), "rotate plan", output, false);
+        assertThat(err.toString()).isEqualTo("error: inspecting the bundles failed: an unexpected failure: no curve"
+                + " (run with --debug for the details)" + System.lineSeparator());
     }
 
     @Test

@@ -2,12 +2,15 @@ package io.gctls.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cucumber.java.Before;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.gctls.core.Json;
 import io.gctls.sandbox.AuditEvent;
 import io.gctls.sandbox.Sandbox;
 import io.gctls.sandbox.SeedResult;
+import io.gctls.shell.CompletionCache;
+import io.gctls.shell.GctlsCompleter;
 import io.gctls.shell.GctlsShell;
 import io.gctls.testing.RecordingWaiter;
 import java.io.IOException;
@@ -51,6 +54,25 @@ public class RotationSteps {
         world.define("fleet", seed.folder().toString());
         world.define("trust", seed.trust().toString());
         world.define("sandbox-tls", "127.0.0.1:" + sandbox().tlsPort());
+    }
+
+    /** The completion cache is one per folder in the process: what an earlier scenario saw must not count. */
+    @Before
+    public void forgetWhatEarlierScenariosSaw() {
+        CompletionCache.in(dirs.cache()).clear();
+    }
+
+    @Then("Tab after {string} offers every domain of the fleet")
+    public void tabOffersEveryDomainOfTheFleet(String line) {
+        assertThat(GctlsCompleter.complete(shell, line)).as("Tab after '" + line + "'")
+                .containsAll(fleet.domains());
+    }
+
+    @Then("Tab after {string} offers the id of every domain the sandbox holds")
+    public void tabOffersEveryId(String line) {
+        List<String> ids = sandbox().domains().stream().map(io.gctls.sandbox.CustomDomain::id).toList();
+        assertThat(ids).isNotEmpty();
+        assertThat(GctlsCompleter.complete(shell, line)).as("Tab after '" + line + "'").containsAll(ids);
     }
 
     @Given("a fleet of {int} new bundles in {string}")

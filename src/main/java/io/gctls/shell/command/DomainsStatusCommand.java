@@ -3,12 +3,12 @@ package io.gctls.shell.command;
 import io.gctls.auth.ApiSession;
 import io.gctls.cert.CertInspector;
 import io.gctls.cert.InspectRequest;
+import io.gctls.cert.Severity;
 import io.gctls.cert.Verdict;
 import io.gctls.core.DomainName;
 import io.gctls.core.GctlsException;
 import io.gctls.deploy.CustomDomain;
 import io.gctls.probe.HostPort;
-import io.gctls.probe.ProbeReport;
 import io.gctls.probe.ProbeRequest;
 import io.gctls.probe.Prober;
 import io.gctls.probe.Route;
@@ -23,7 +23,7 @@ import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
 import io.gctls.shell.SandboxControl;
-import io.gctls.shell.Tables;
+import io.gctls.shell.Views;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -133,8 +133,8 @@ public class DomainsStatusCommand extends GctlsCommand {
         }
         Object[][] rows = new Object[report.fleet().size() + 1][];
         rows[0] = report.probed()
-                ? new Object[] {"domain", "health", "days left", "expires", "served", "findings"}
-                : new Object[] {"domain", "health", "days left", "expires", "findings"};
+                ? new Object[] {"domain", "health", "certificate", "expires", "served", "findings"}
+                : new Object[] {"domain", "health", "certificate", "expires", "findings"};
         for (int i = 0; i < report.fleet().size(); i++) {
             FleetStatus.DomainHealth d = report.fleet().get(i);
             String health = switch (d.verdict()) {
@@ -142,22 +142,31 @@ public class DomainsStatusCommand extends GctlsCommand {
                 case WARN -> out.style().warn("warn");
                 default -> out.style().ok("ok");
             };
-            String findings = d.findings().stream().filter(h -> h.severity() != io.gctls.cert.Severity.INFO)
+            String findings = d.findings().stream().filter(h -> h.severity() != Severity.INFO)
                     .map(FleetStatus.Health::code).distinct().collect(Collectors.joining(", "));
-            String days = d.daysLeft() == null ? "" : String.valueOf(d.daysLeft());
+            String left = d.daysLeft() == null ? "" : Views.daysLeft(d.daysLeft());
             rows[i + 1] = report.probed()
-                    ? new Object[] {d.domain(), health, days, d.expires(), served(d), findings}
-                    : new Object[] {d.domain(), health, days, d.expires(), findings};
+                    ? new Object[] {d.domain(), health, left, d.expires(), served(d), findings}
+                    : new Object[] {d.domain(), health, left, d.expires(), findings};
         }
-        out.println(Tables.render(rows));
+        Views.table(out, rows);
         for (FleetStatus.DomainHealth d : report.fleet()) {
-            if (d.verdict() != Verdict.OK) {
-                d.findings().stream().filter(h -> h.severity() != io.gctls.cert.Severity.INFO).forEach(h ->
-                        out.println(out.style().severity(h.severity().name().toLowerCase(Locale.ROOT)) + " "
-                                + d.domain() + ": " + h.code() + ": " + h.message()));
+            if (d.verdict() == Verdict.OK) {
+                continue;
+            }
+            for (FleetStatus.Health h : d.findings()) {
+                if (h.severity() == Severity.INFO) {
+                    continue;
+                }
+                out.println(out.style().severity(h.severity().name().toLowerCase(Locale.ROOT)) + " "
+                        + d.domain() + ": " + h.code() + ": " + h.message());
+                if (h.code().equals(FleetStatus.DRIFT) && d.served() != null) {
+                    Views.field(out, "served", Views.fingerprint(d.served().sha256()));
+                    Views.field(out, "deployed", Views.fingerprint(d.fingerprint()));
+                }
             }
         }
-        out.println(report.domains() + " domain" + (report.domains() == 1 ? "" : "s") + ": " + report.ok() + " ok, "
+        out.println(Views.plural(report.domains(), "domain") + ": " + report.ok() + " ok, "
                 + report.warn() + " warn, " + report.error() + " error (warning at " + report.warnDays() + " days"
                 + (report.probed() ? ", probed" : "") + ")");
     }

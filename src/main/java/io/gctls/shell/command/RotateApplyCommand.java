@@ -17,11 +17,13 @@ import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.SandboxControl;
 import io.gctls.shell.Output;
+import io.gctls.shell.Views;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -82,7 +84,7 @@ public class RotateApplyCommand extends GctlsCommand {
         }
         Optional<io.gctls.rotate.Source> source = resume ? Optional.empty()
                 : Optional.of(RotateOptions.source(invocation));
-        Progress progress = new Progress(invocation.out());
+        Progress progress = new Progress(invocation.out(), access::sawDomain);
         ApiSession.Connected connected = access.connected(invocation);
         Rotations.Api api = rotations.api(runtime.get(), connected, invocation.optional(MAX_WAIT), progress::note);
         Rotations.Applied applied;
@@ -120,30 +122,32 @@ public class RotateApplyCommand extends GctlsCommand {
                 + " parked" + (s.interrupted() + s.pending() > 0 ? ", " + (s.interrupted() + s.pending())
                         + " not done (interrupted)" : "") + (s.earlier() > 0 ? "; " + s.earlier()
                                 + " done by the run it resumed" : ""));
-        out.println(String.format(Locale.ROOT, "  plan %s, apply %s, %d request%s (%.2f per change, plus %d for the"
-                + " list), %d 429%s, %.0f requests/min%s", Waits.format(Duration.ofMillis(s.planMs())),
-                Waits.format(Duration.ofMillis(s.wallMs())), s.requests(),
-                s.requests() == 1 ? "" : "s", s.requestsPerChange(), s.listRequests(), s.rateLimited(),
-                s.rateLimited() == 1 ? "" : "s", s.achievedPerMinute(), s.allowedPerMinute() > 0
-                        ? String.format(Locale.ROOT, " of %d allowed (%.2f)", s.allowedPerMinute(), s.ofAllowed())
-                        : ""));
-        out.println("  journal " + s.journal());
-        if (!s.parkedUntil().isEmpty()) {
-            out.println("  parked: the API asked to wait until " + s.parkedUntil());
-        }
-        if (!s.resume().isEmpty()) {
-            out.println("  resume with: " + s.resume());
-        }
+        Views.field(out, "time", "plan " + Waits.format(Duration.ofMillis(s.planMs())) + ", apply "
+                + Waits.format(Duration.ofMillis(s.wallMs())));
+        Views.field(out, "requests", Views.plural(s.requests(), "request") + String.format(Locale.ROOT,
+                " (%.2f per change, plus %d for the list), ", s.requestsPerChange(), s.listRequests())
+                + Views.plural(s.rateLimited(), "429") + String.format(Locale.ROOT, ", %.0f requests/min",
+                        s.achievedPerMinute()) + (s.allowedPerMinute() > 0 ? String.format(Locale.ROOT,
+                                " of %d allowed (%.2f)", s.allowedPerMinute(), s.ofAllowed()) : ""));
+        Views.field(out, "journal", s.journal());
+        Views.field(out, "parked", s.parkedUntil().isEmpty() ? "" : "the API asked to wait until " + s.parkedUntil());
+        Views.field(out, "resume", s.resume());
     }
 
     /** What the run shows as it goes: a line per domain (text or JSON) and, at a terminal, one live line. */
     private static final class Progress implements Rotation.Listener {
+        /** The outcome column: every outcome but {@code interrupted} fits, as the domains line up after it. */
+        private static final int WORD_WIDTH = 10;
+
         private final Output out;
+        private final BiConsumer<String, String> deployed;
         private int total;
         private int toSend;
 
-        Progress(Output out) {
+        /** @param deployed hears the id and name of each domain now live (for Tab completion) */
+        Progress(Output out, BiConsumer<String, String> deployed) {
             this.out = out;
+            this.deployed = deployed;
         }
 
         @Override
@@ -157,11 +161,13 @@ public class RotateApplyCommand extends GctlsCommand {
 
         @Override
         public synchronized void outcome(DomainOutcome outcome, Rotation.Progress progress) {
+            if (outcome.done() && !outcome.id().isEmpty()) {
+                deployed.accept(outcome.id(), outcome.domain());
+            }
             if (out.json()) {
                 out.jsonLine(new OutcomeLine("outcome", outcome));
             } else {
-                out.println(String.format(Locale.ROOT, "%-10s %s%s", word(outcome.outcome()), outcome.domain(),
-                        detail(outcome)));
+                out.println(word(outcome.outcome()) + " " + outcome.domain() + detail(outcome));
                 out.live(String.format(Locale.ROOT, "rotating: %d/%d done, %.0f requests/min, %d 429s, about %s left",
                         progress.done(), progress.total(), progress.perMinute(), progress.rateLimited(),
                         Waits.format(progress.eta())));
@@ -177,7 +183,13 @@ public class RotateApplyCommand extends GctlsCommand {
             out.clearStatus();
         }
 
+        /** The outcome in a column of its own: padded as plain text, so that colour does not shift it. */
         private String word(String outcome) {
+            String padding = " ".repeat(Math.max(0, WORD_WIDTH - outcome.length()));
+            return style(outcome) + padding;
+        }
+
+        private String style(String outcome) {
             return switch (outcome) {
                 case DomainOutcome.CREATED, DomainOutcome.REPLACED -> out.style().ok(outcome);
                 case DomainOutcome.UNCHANGED -> outcome;
@@ -194,7 +206,7 @@ public class RotateApplyCommand extends GctlsCommand {
             if (!o.id().isEmpty()) {
                 text.append(" (id ").append(o.id());
                 if (o.requests() > 0) {
-                    text.append(", ").append(o.requests()).append(o.requests() == 1 ? " request" : " requests");
+                    text.append(", ").append(Views.plural(o.requests(), "request"));
                 }
                 if (o.reconciled()) {
                     text.append(", reconciled after an unclear answer");

@@ -6,7 +6,7 @@ import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
-import io.gctls.shell.Tables;
+import io.gctls.shell.Views;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +52,7 @@ public class RotateListCommand extends GctlsCommand {
             rows[i + 1] = new Object[] {s.id(), s.started(), s.source(), s.domains(), s.done(), s.failed(),
                 s.parked(), s.finished() ? "finished" : "resumable"};
         }
-        out.println(Tables.render(rows));
+        Views.table(out, rows);
         journals.unreadable().forEach(line -> out.println(out.style().warn("unreadable") + " " + line));
     }
 }

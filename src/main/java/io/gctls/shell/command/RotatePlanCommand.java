@@ -14,7 +14,6 @@ import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.SandboxControl;
 import io.gctls.shell.Output;
-import io.gctls.shell.Tables;
 import io.gctls.shell.Views;
 import java.util.List;
 import java.util.Optional;
@@ -50,6 +49,8 @@ public class RotatePlanCommand extends GctlsCommand {
         Plan plan = rotations.plan(source, RotateOptions.plan(invocation, RotateOptions.sandboxTrust(connected,
                 sandbox)), api, invocation.cancellation()).plan();
         Plan.Report report = plan.report();
+        report.entries().stream().filter(e -> !e.deployedId().isEmpty())
+                .forEach(e -> access.sawDomain(e.deployedId(), e.domain()));
         ExitCode code = report.counts().refused() > 0 ? ExitCode.INPUT
                 : report.entries().stream().anyMatch(e -> e.verdict() == io.gctls.cert.Verdict.WARN)
                         && invocation.strict() ? ExitCode.WARNINGS : ExitCode.OK;
@@ -66,7 +67,7 @@ public class RotatePlanCommand extends GctlsCommand {
                 Views.shortFingerprint(e.deployedFingerprint()), e.newExpires(),
                 Views.shortFingerprint(e.newFingerprint())};
         }
-        out.println(Tables.render(rows));
+        Views.table(out, rows);
         for (PlanEntry e : report.entries()) {
             if (e.action() == Action.REFUSED) {
                 out.println(out.style().error("refused") + " " + e.domain() + " (" + e.origin() + "): " + e.reason());
@@ -75,7 +76,7 @@ public class RotatePlanCommand extends GctlsCommand {
             }
         }
         Plan.Counts c = report.counts();
-        out.println(report.domains() + " domains from " + report.source() + ": " + c.create() + " to create, "
+        out.println(Views.plural(report.domains(), "domain") + " from " + report.source() + ": " + c.create() + " to create, "
                 + c.replace() + " to replace, " + c.unchanged() + " unchanged, " + c.refused() + " refused ("
                 + report.deployedDomains() + " of them deployed now)");
     }

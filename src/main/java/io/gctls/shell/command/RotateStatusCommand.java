@@ -5,6 +5,7 @@ import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
+import io.gctls.shell.Views;
 import java.util.List;
 
 /** {@code rotate status [ID|JOURNAL]}: where a rotation stands, from its journal (the newest by default). */
@@ -31,20 +32,14 @@ public class RotateStatusCommand extends GctlsCommand {
 
     static void render(Rotations.Status s, Output out) {
         out.println("rotation " + s.id() + (s.finished() ? " (finished)" : " (not finished)"));
-        row(out, "source", s.source());
-        row(out, "API", s.api());
-        row(out, "started", s.started());
-        row(out, "last", s.lastActivity());
-        row(out, "domains", s.domains() + ": " + s.done() + " done, " + s.refused() + " refused, " + s.failed()
+        Views.field(out, "source", s.source());
+        Views.field(out, "API", s.api());
+        Views.field(out, "started", s.started());
+        Views.field(out, "last", s.lastActivity());
+        Views.field(out, "domains", s.domains() + ": " + s.done() + " done, " + s.refused() + " refused, " + s.failed()
                 + " failed, " + s.parked() + " parked, " + s.inFlight() + " in flight when it stopped, "
                 + s.notStarted() + " not started");
-        row(out, "journal", s.journal() + (s.tornLastLine() ? " (its last line was cut short; ignored)" : ""));
-        if (!s.resume().isEmpty()) {
-            row(out, "resume", s.resume());
-        }
-    }
-
-    private static void row(Output out, String label, String value) {
-        out.println(String.format("  %-8s %s", label, value));
+        Views.field(out, "journal", s.journal() + (s.tornLastLine() ? " (its last line was cut short; ignored)" : ""));
+        Views.field(out, "resume", s.resume());
     }
 }

@@ -10,6 +10,7 @@ import io.gctls.shell.OptionSpec;
 import io.gctls.shell.Outcome;
 import io.gctls.shell.Output;
 import io.gctls.shell.SandboxControl;
+import io.gctls.shell.Views;
 import io.gctls.core.Numbers;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,12 +62,12 @@ public class SandboxSeedCommand extends GctlsCommand {
     }
 
     static void render(SeedResult seed, Output out) {
-        out.println("seeded " + seed.domains().size() + " domains (" + seed.domains().get(0) + " to "
+        out.println("seeded " + Views.plural(seed.domains().size(), "domain") + " (" + seed.domains().get(0) + " to "
                 + seed.domains().get(seed.domains().size() - 1) + "), " + seed.expiring().size()
                 + " expiring within days");
-        out.println("  new bundles " + seed.folder() + "/<domain>/{cert,key,chain}.pem");
-        out.println("  their root  " + seed.trust());
-        out.println("  next: domains status --probe; rotate plan --dir " + seed.folder() + "; rotate apply --dir "
+        Views.field(out, "new bundles", seed.folder() + "/<domain>/{cert,key,chain}.pem");
+        Views.field(out, "their root", seed.trust().toString());
+        Views.field(out, "next", "domains status --probe; rotate plan --dir " + seed.folder() + "; rotate apply --dir "
                 + seed.folder());
     }
 }
