@@ -74,7 +74,7 @@ public class DomainsStatusCommand extends GctlsCommand {
 
     @Override
     public Outcome run(Invocation invocation) {
-        // names are checked (one line, exit 2) and normalised before anything is sent (docs/api.md, "Names and ids in requests")
+        // checked (one line, exit 2) and normalised before anything is sent: docs/api.md "Names and ids in requests"
         Optional<Set<String>> only = invocation.optional(DOMAIN).map(names -> Arrays.stream(names.split(","))
                 .map(String::strip).filter(s -> !s.isEmpty()).map(s -> DomainName.normalize(s, "--domain"))
                 .collect(Collectors.toCollection(LinkedHashSet::new)));
