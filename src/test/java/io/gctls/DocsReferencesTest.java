@@ -2,13 +2,16 @@ package io.gctls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gctls.auth.Region;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -68,6 +71,18 @@ class DocsReferencesTest {
             }
         }
         assertThat(found).isEmpty();
+    }
+
+    @Test
+    void theRegionTableOfConfigurationMdIsTheOneGctlsKnows() {
+        String doc = read(PROJECT.resolve("docs/configuration.md"));
+        String section = doc.substring(doc.indexOf("## Regions"), doc.indexOf("## Environment"));
+        Map<String, String> table = new LinkedHashMap<>();
+        Matcher row = Pattern.compile("(?m)^\\| `([a-z0-9-]+)` \\| `([a-z0-9.-]+)` \\|$").matcher(section);
+        while (row.find()) {
+            table.put(row.group(1), row.group(2));
+        }
+        assertThat(table).isEqualTo(Region.all());
     }
 
     @Test
