@@ -63,3 +63,12 @@ Feature: Fleet health: what is about to break
     Then the output contains "seeded 8 domains (fleet-001.example.com to fleet-008.example.com), 3 expiring"
     And the output contains "judging served chains against the sandbox seed's root"
     And the output contains "8 domains: 5 ok, 3 warn, 0 error (warning at 30 days, probed)"
+
+  Scenario: --domain names are checked and normalised like everywhere: a malformed one is exit 2 before anything is sent
+    When I run "gctls domains status --domain fleet-001.example.com,www..example.com"
+    Then the exit code is 2
+    And stderr contains "--domain 'www..example.com' is not a domain name: it has an empty label"
+    And the API received 0 "GET" requests to "/api/v2/customdomains"
+    When I run "gctls domains status --domain FLEET-001.Example.com. --output json"
+    Then the exit code is 0
+    And the JSON at "$.fleet[0].domain" is "fleet-001.example.com"
