@@ -27,16 +27,23 @@ final class JsonWarmup {
     }
 
     static void start() {
-        Thread thread = new Thread(JsonWarmup::run, "gctls-json-warmup");
-        thread.setDaemon(true);
-        thread.start();
+        new Worker().start();
     }
 
-    private static void run() {
-        try {
-            Json.pretty(sample());
-        } catch (RuntimeException e) {
-            // only a head start: the command's own output reports any real problem
+    /** A class of its own rather than a lambda: the first lambda of a process costs the starting thread. */
+    private static final class Worker extends Thread {
+        Worker() {
+            super("gctls-json-warmup");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                Json.pretty(sample());
+            } catch (RuntimeException e) {
+                // only a head start: the command's own output reports any real problem
+            }
         }
     }
 
