@@ -68,6 +68,12 @@ public class RotationSteps {
                 .containsAll(fleet.domains());
     }
 
+    @Then("Tab after {string} offers {string}")
+    public void tabOffers(String line, String values) {
+        assertThat(GctlsCompleter.complete(shell, line)).as("Tab after '" + line + "'")
+                .containsAll(List.of(values.split(",\\s*")));
+    }
+
     @Then("Tab after {string} offers the id of every domain the sandbox holds")
     public void tabOffersEveryId(String line) {
         List<String> ids = sandbox().domains().stream().map(io.gctls.sandbox.CustomDomain::id).toList();

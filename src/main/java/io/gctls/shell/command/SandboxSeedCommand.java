@@ -3,6 +3,7 @@ package io.gctls.shell.command;
 import io.gctls.core.GctlsException;
 import io.gctls.sandbox.Sandbox;
 import io.gctls.sandbox.SeedResult;
+import io.gctls.shell.ApiAccess;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Opt;
@@ -28,12 +29,15 @@ public class SandboxSeedCommand extends GctlsCommand {
             + "(default: ./gctls-fleet)");
 
     private final SandboxControl control;
+    private final ApiAccess access;
 
-    public SandboxSeedCommand(SandboxControl control) {
+    /** @param access hears the seeded domains, for Tab completion */
+    public SandboxSeedCommand(SandboxControl control, ApiAccess access) {
         super("sandbox seed", "Sandbox", "Deploy N test domains in the sandbox and write a folder of new bundles for them",
                 List.of("sandbox seed 50 --expiring 3", "sandbox seed 200 --out /tmp/fleet"),
                 EXPIRING, OUT);
         this.control = control;
+        this.access = access;
     }
 
     @Override
@@ -57,6 +61,9 @@ public class SandboxSeedCommand extends GctlsCommand {
             seed = sandbox.seed(count, invocation.get(EXPIRING), out);
         } catch (IllegalArgumentException e) {
             throw GctlsException.usage("sandbox seed: " + e.getMessage());
+        }
+        for (String name : seed.domains()) {
+            sandbox.domain(name).ifPresent(d -> access.sawDomain(d.id(), d.domain()));
         }
         return Outcome.of(seed, SandboxSeedCommand::render);
     }
