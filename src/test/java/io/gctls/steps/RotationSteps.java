@@ -68,6 +68,12 @@ public class RotationSteps {
                 .containsAll(fleet.domains());
     }
 
+    @Then("the 429s' Retry-After was waited on the test clock")
+    public void retryAfterWaitedOnTheTestClock() {
+        // the sandbox's 429s ask for 1 s: that wait went through the recording waiter, never a sleep
+        assertThat(waiter.waits()).as("waits recorded on the test clock").contains(Duration.ofSeconds(1));
+    }
+
     @Then("Tab after {string} offers {string}")
     public void tabOffers(String line, String values) {
         assertThat(GctlsCompleter.complete(shell, line)).as("Tab after '" + line + "'")
