@@ -36,7 +36,7 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
   Scenario: Apply creates every domain once, about one request each
     When I run "gctls rotate apply --dir ${fleet} --trust ${trust}"
     Then the exit code is 0
-    And stdout contains "created    fleet-001.example.com (id "
+    And stdout contains "  created      fleet-001.example.com (id "
     And stdout contains "12 created, 0 replaced, 0 unchanged, 0 refused, 0 failed, 0 parked"
     And stdout contains "  requests     12 requests (1.00 per change, plus 1 for the list), 0 429s"
     And the API received 12 "POST" requests to "/api/v2/customdomains"
@@ -75,7 +75,7 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
     Given the bundle of "fleet-003.example.com" has the key of "fleet-004.example.com"
     When I run "gctls rotate apply --dir ${fleet} --trust ${trust}"
     Then the exit code is 3
-    And stdout contains "refused    fleet-003.example.com: folder ${fleet}/fleet-003.example.com: key-mismatch"
+    And stdout contains "  refused      fleet-003.example.com: folder ${fleet}/fleet-003.example.com: key-mismatch"
     And stdout contains "11 created, 0 replaced, 0 unchanged, 1 refused"
     And the sandbox holds 11 domains
     And the sandbox does not hold the domain "fleet-003.example.com"
