@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * A custom domain's name as it is sent to the API, normalised and checked before anything is sent
- * (docs/api.md, "Domain names"): outer white space trimmed, one trailing dot dropped, international
+ * (docs/api.md "Names and ids in requests"): outer white space trimmed, one trailing dot dropped, international
  * names converted to their ASCII form (punycode, by the JDK's {@link IDN}), lower case; then every
  * label is checked against RFC 1123 (letters, digits and inner hyphens, 1 to 63 characters), the
  * whole name against 253 characters, and {@code *} is allowed only as the whole left-most label.

@@ -23,7 +23,7 @@ import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One domain live, never twice (docs/reliability.md, "Deploy"). The domain is looked up first:
+ * One domain live, never twice (docs/reliability.md "Deploy: one domain live, never twice"). The domain is looked up first:
  * the same certificate already there is success with nothing sent; another certificate there needs
  * {@code --replace} (a PUT, safe to repeat). A create is a POST that is never repeated blindly:
  * when it may have reached the server (5xx, reset, timeout, an unreadable 201) the domain is looked
