@@ -72,3 +72,12 @@ Feature: Fleet health: what is about to break
     Then the output contains "seeded 3 domains"
     And Tab after "probe " offers "fleet-001.example.com, fleet-002.example.com, fleet-003.example.com"
     And Tab after "domains list --domain " offers "fleet-003.example.com"
+
+  Scenario: --domain names are checked and normalised like everywhere: a malformed one is exit 2 before anything is sent
+    When I run "gctls domains status --domain fleet-001.example.com,www..example.com"
+    Then the exit code is 2
+    And stderr contains "--domain 'www..example.com' is not a domain name: it has an empty label"
+    And the API received 0 "GET" requests to "/api/v2/customdomains"
+    When I run "gctls domains status --domain FLEET-001.Example.com. --output json"
+    Then the exit code is 0
+    And the JSON at "$.fleet[0].domain" is "fleet-001.example.com"

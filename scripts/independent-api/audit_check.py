@@ -12,7 +12,10 @@ def q(cfg, extra=()):
     lines = [l for l in out.splitlines() if l.strip()]
     ids = [json.loads(l).get("id") for l in lines if '"error"' not in l]
     s = state()
-    return code, len(ids), len(set(ids)), s["requests"].get("POST /api/v2/audits/query/realtime", 0), time.time() - t, err.strip().splitlines()
+    kinds = "%d of the %d stored before the query, %d late" % (
+        len({i for i in ids if i.startswith("ev-")}), cfg.get("auditEvents", 0),
+        len({i for i in ids if i.startswith("late-")}))
+    return code, len(ids), len(set(ids)), s["requests"].get("POST /api/v2/audits/query/realtime", 0), time.time() - t, err.strip().splitlines(), kinds
 
 for name, cfg, extra in [
     ("5000 events, pages capped at 25", {"reset": True, "pageCap": 25, "auditEvents": 5000}, []),
@@ -24,7 +27,8 @@ for name, cfg, extra in [
     ("5000 events, cap 25, page 41 fails (500 x50)", {"reset": True, "pageCap": 25, "auditEvents": 5000,
      "rules": [{"method": "POST", "path": "/api/v2/audits/query/realtime", "action": "503", "times": 50, "skip": 40}]}, []),
 ]:
-    code, n, distinct, posts, secs, err = q(cfg, extra)
-    print("%-80s exit %s, %d lines, %d distinct, %d requests, %.1f s" % (name, code, n, distinct, posts, secs))
+    code, n, distinct, posts, secs, err, kinds = q(cfg, extra)
+    print("%-80s exit %s, %d lines, %d distinct (%s), %d requests, %.1f s" % (name, code, n, distinct, kinds, posts,
+                                                                            secs))
     for l in err[-2:]:
         print("      stderr: " + l[:260])

@@ -35,22 +35,24 @@ def main():
         control({"reset": True, "rules": rules, "duplicates": "refuse"})
         code, out, err = run(["deploy", "--domain", "www.example.com"] + CERT)
         s = state()
-        results.append((name, code, len(s["domains"]), s["requests"].get("POST " + D, 0), err.strip().splitlines()[:1]))
+        results.append((name, code, len(s["domains"]), s["requests"].get("POST " + D, 0), err.strip().splitlines()))
     # the lagging list behind a 409: the list hides a new domain for 3 s
     control({"reset": True, "listLag": 3.0, "duplicates": "refuse",
              "rules": [{"method": "POST", "path": D, "action": "reset-after", "times": 1}]})
     code, out, err = run(["deploy", "--domain", "www.example.com"] + CERT)
     s = state()
     results.append(("create reset after store, list lags 3 s (409 on the second create)", code, len(s["domains"]),
-                    s["requests"].get("POST " + D, 0), err.strip().splitlines()[:1]))
+                    s["requests"].get("POST " + D, 0), err.strip().splitlines()))
     # a one-off 500 from the token endpoint
     control({"reset": True, "rules": [{"method": "POST", "path": "/oauth/token", "action": "500", "times": 1}]})
     code, out, err = run(["auth", "login"])
     s = state()
     results.append(("token endpoint 500 once, auth login", code, s["logins"], s["requests"].get("POST /oauth/token", 0),
-                    err.strip().splitlines()[:1]))
+                    err.strip().splitlines()))
     for name, code, domains, posts, err in results:
-        print("%-70s exit %-3s stored %s  POSTs %s  %s" % (name, code, domains, posts, (err[0][:200] if err else "")))
+        print("%-70s exit %-3s stored %s  POSTs %s" % (name, code, domains, posts))
+        for line in (err[:1] + err[-1:] if len(err) > 1 else err):
+            print("      stderr: " + line[:400])
 
 
 main()

@@ -26,4 +26,14 @@ public interface Progress extends Consumer<String> {
             progress.accept(notice.describe());
         }
     }
+
+    /**
+     * Tells {@code progress} about a pause between the steps of a longer operation, when it is
+     * over a second (shorter ones are not worth a line): see {@link WaitNotice#pause}.
+     */
+    static void pausing(Consumer<String> progress, String why, String next, Duration delay, String after) {
+        if (delay.compareTo(Duration.ofSeconds(1)) > 0) {
+            waiting(progress, WaitNotice.pause(why, next, delay, after));
+        }
+    }
 }

@@ -5,6 +5,7 @@ import io.gctls.core.ServerText;
 import io.gctls.api.ApiClient;
 import io.gctls.api.ApiRequest;
 import io.gctls.api.PathSegments;
+import io.gctls.api.Progress;
 import io.gctls.api.Waits;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
@@ -83,8 +84,10 @@ public final class AsyncAuditSource implements AuditSource {
                         + Pages.text(execution, "state") + " after " + polls + " polls over " + Waits.format(spent)
                         + "; stopped waiting (GET " + PATH + "/" + id + " shows it later)");
             }
-            client.pause(pause, cancellation);
             ApiRequest poll = ApiRequest.get(PATH + "/" + id);
+            Progress.pausing(progress, "audit query " + id + " is " + Pages.text(execution, "state"), poll.describe(),
+                    pause, "(poll " + (polls + 1) + ")");
+            client.pause(pause, cancellation);
             execution = client.call(poll, cancellation, progress).json();
             polls++;
             String now = state(execution);

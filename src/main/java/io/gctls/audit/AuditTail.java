@@ -1,6 +1,7 @@
 package io.gctls.audit;
 
 import io.gctls.api.ApiClient;
+import io.gctls.api.Progress;
 import io.gctls.api.Waits;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
@@ -97,6 +98,8 @@ public final class AuditTail {
                 }
                 Duration pause = deadline.map(d -> Duration.between(after, d)).filter(d -> d.compareTo(interval) < 0)
                         .orElse(interval);
+                Progress.pausing(progress, "audit tail", "next poll", pause, "(" + events + " event"
+                        + (events == 1 ? "" : "s") + " in " + polls + " poll" + (polls == 1 ? "" : "s") + " so far)");
                 client.pause(pause, cancellation);
             }
         } catch (GctlsException e) {

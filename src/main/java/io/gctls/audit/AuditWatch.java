@@ -1,6 +1,7 @@
 package io.gctls.audit;
 
 import io.gctls.api.ApiClient;
+import io.gctls.api.Progress;
 import io.gctls.api.Waits;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
@@ -112,7 +113,10 @@ public final class AuditWatch {
                 return Optional.empty();
             }
             Duration remaining = Duration.between(after, deadline);
-            client.pause(remaining.compareTo(pollInterval) < 0 ? remaining : pollInterval, cancellation);
+            Duration pause = remaining.compareTo(pollInterval) < 0 ? remaining : pollInterval;
+            Progress.pausing(progress, "waiting for the " + String.join("|", actions) + " audit event of " + entityId,
+                    "next poll", pause, "(poll " + (polls + 1) + ")");
+            client.pause(pause, cancellation);
         }
     }
 

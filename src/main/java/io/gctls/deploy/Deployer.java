@@ -5,6 +5,7 @@ import io.gctls.api.ApiException;
 import io.gctls.api.ApiResponse;
 import io.gctls.api.Attempt;
 import io.gctls.api.Backoff;
+import io.gctls.api.Progress;
 import io.gctls.api.RetryBudget;
 import io.gctls.api.RetrySettings;
 import io.gctls.api.Waits;
@@ -182,10 +183,9 @@ public final class Deployer {
      * success; absent means the create did not happen and may be sent again, within the budget.
      */
     private Optional<DeployResult> reconcile(Run run, String what, boolean replace) {
-        Duration wait = backoff.delay(run.creates);
-        run.progress.accept(what + "; checking whether " + run.domain() + " was created"
-                + (wait.isZero() ? "" : " in " + Waits.format(wait)));
-        Optional<CustomDomain> found = lookUp(run, what, wait);
+        String checking = "checking whether " + run.domain() + " was created";
+        run.progress.accept(what + "; " + checking);
+        Optional<CustomDomain> found = lookUp(run, what, backoff.delay(run.creates), checking, "");
         if (found.isEmpty()) {
             if (!run.budget.allows(run.creates, Duration.ZERO)) {
                 throw new GctlsException(ExitCode.UNAVAILABLE, "deploy of " + run.domain() + " gave up after "
@@ -206,7 +206,7 @@ public final class Deployer {
      */
     private DeployResult onConflict(Run run, ApiException conflict, boolean replace) {
         String what = "the create was answered " + conflict.error().map(ApiError::summary).orElse("409");
-        Optional<CustomDomain> existing = lookUp(run, what, Duration.ZERO);
+        Optional<CustomDomain> existing = lookUp(run, what, Duration.ZERO, "", "");
         int looks = 1;
         while (existing.isEmpty()) {
             // the ceiling, not a random share of it: the point is to give the list time to catch up
@@ -217,10 +217,11 @@ public final class Deployer {
             if (!more) {
                 throw notListedAfterConflict(run, conflict, looks);
             }
-            run.progress.accept(what + ", but " + run.domain() + " is not listed yet; looking again in "
-                    + Waits.format(wait));
-            existing = lookUp(run, what, wait);
+            if (looks == 1) {
+                run.progress.accept(what + ", but " + run.domain() + " is not listed yet; looking again");
+            }
             looks++;
+            existing = lookUp(run, what, wait, run.domain() + " not listed yet", "(lookup " + looks + ")");
         }
         return settledBy(run, existing.get(), replace, looks > 1 ? what + " and " + run.domain()
                 + " was listed after " + looks + " lookups" : what, "");
@@ -243,15 +244,17 @@ public final class Deployer {
      * repeated with backoff, or after the circuit's pause, while the deploy's budget allows. When
      * it does not, or on Ctrl-C, or on a refusal, the error says what the create may have done.
      */
-    private Optional<CustomDomain> lookUp(Run run, String what, Duration firstWait) {
+    private Optional<CustomDomain> lookUp(Run run, String what, Duration firstWait, String why, String after) {
         Duration wait = firstWait;
         int failures = 0;
+        String next = "GET " + domains.path() + (after.isEmpty() ? "" : " again");
         while (true) {
             if (!run.budget.hasTimeFor(wait)) {
                 throw new GctlsException(ExitCode.UNAVAILABLE, "deploy of " + run.domain() + " stopped after "
                         + Waits.format(run.budget.spent()) + ": " + what + ", and no lookup could tell whether the"
                         + " domain is there; the create may have reached the server: " + run.check());
             }
+            Progress.pausing(run.progress, why, next, wait, after);
             pauseFor(run, wait);
             try {
                 return timed("reconcile", () -> domains.find(run.domain(), run.cancellation));
@@ -274,8 +277,10 @@ public final class Deployer {
                     Duration untilOpen = Duration.between(clock.instant(), open.nextTry());
                     wait = untilOpen.compareTo(wait) > 0 ? untilOpen : wait;
                 }
-                run.progress.accept("looking " + run.domain() + " up failed (" + e.getMessage() + "); trying again"
-                        + (wait.isZero() ? "" : " in " + Waits.format(wait)));
+                run.progress.accept("looking " + run.domain() + " up failed (" + e.getMessage() + "); trying again");
+                why = "looking " + run.domain() + " up failed";
+                next = "GET " + domains.path() + " again";
+                after = "(lookup " + (failures + 1) + ")";
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
+import io.gctls.testing.RecordingProgress;
 import io.gctls.testing.ScriptedApi;
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -57,22 +58,11 @@ class RequestExecutorTest {
     @Test
     void aStructuredListenerHearsEachWaitAsANotice() {
         api.transport.answer(503, "{}", Map.of("Retry-After", "3")).answer(200, "{}");
-        List<WaitNotice> notices = new java.util.ArrayList<>();
-        Progress listener = new Progress() {
-            @Override
-            public void accept(String note) {
-                progress.add(note);
-            }
-
-            @Override
-            public void waiting(WaitNotice notice) {
-                notices.add(notice);
-            }
-        };
+        RecordingProgress listener = new RecordingProgress();
         api.client.call(ApiRequest.get("/api/v2/customdomains"), Cancellation.never(), listener);
-        assertThat(notices).containsExactly(new WaitNotice("GET /api/v2/customdomains", "503", "Retry-After",
+        assertThat(listener.waits()).containsExactly(new WaitNotice("GET /api/v2/customdomains", "503", "Retry-After",
                 Duration.ofSeconds(3), 2, RetrySettings.defaults().maxAttempts()));
-        assertThat(progress).isEmpty();
+        assertThat(listener.lines()).isEmpty();
     }
 
     @Test

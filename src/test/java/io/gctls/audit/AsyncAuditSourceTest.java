@@ -8,10 +8,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gctls.api.ApiRequest;
 import io.gctls.api.RawRequest;
+import io.gctls.api.WaitNotice;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Json;
+import io.gctls.testing.RecordingProgress;
 import io.gctls.testing.ScriptedApi;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -85,6 +87,20 @@ class AsyncAuditSourceTest {
         assertThat(body.at("/filters/0/property").asString()).isEqualTo("EntityId");
         assertThat(body.has("pageNumber")).isFalse();
         assertThat(progress).anySatisfy(l -> assertThat(l).contains("audit query q-42: Running (poll 2)"));
+    }
+
+    @Test
+    void thePausesWhileTheQueryRunsAreCountdownsAtATerminal() {
+        api.transport.answer(200, state("Queued")).answer(200, state("Queued")).answer(200, state("Running"))
+                .answer(200, state("Succeeded")).answer(200, results(oldEvents(0, 1), null));
+        RecordingProgress terminal = new RecordingProgress();
+        AuditQuery query = new AuditQuery(T.minus(Duration.ofDays(40)), T.minus(Duration.ofDays(20)),
+                AuditSettings.defaults().filter(), new AuditLimits(2, 10, Duration.ofMinutes(5)));
+        new AuditReader(new AsyncAuditSource(api.client), api.clock).read(query, Cancellation.never(), terminal);
+        // the first pause is a second: no countdown for it
+        assertThat(terminal.waits()).extracting(WaitNotice::describe).containsExactly(
+                "audit query q-42 is Queued: GET /api/v2/audits/query/q-42 in 2 s (poll 2)",
+                "audit query q-42 is Running: GET /api/v2/audits/query/q-42 in 4 s (poll 3)");
     }
 
     @Test

@@ -7,15 +7,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gctls.api.RetrySettings;
+import io.gctls.api.WaitNotice;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
+import io.gctls.testing.RecordingProgress;
 import io.gctls.testing.ScriptedApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The tail: overlapping polls, each event once, failures survived, --for and Ctrl-C. */
@@ -36,8 +39,29 @@ class AuditTailTest {
 
     private AuditTail.Summary tail(ScriptedApi api, boolean follow, Optional<Duration> runFor,
             Cancellation cancellation) {
+        return tail(api, follow, runFor, cancellation, progress::add);
+    }
+
+    private AuditTail.Summary tail(ScriptedApi api, boolean follow, Optional<Duration> runFor,
+            Cancellation cancellation, Consumer<String> listener) {
         AuditTail tail = new AuditTail(new AuditReader(new RealtimeAuditSource(api.client), api.clock), api.client);
-        return tail.run(sinceTenMinutes(), follow, FIVE, runFor, cancellation, printed::add, progress::add);
+        return tail.run(sinceTenMinutes(), follow, FIVE, runFor, cancellation, printed::add, listener);
+    }
+
+    @Test
+    void thePauseBetweenPollsIsACountdownAtATerminalAndNoLine() {
+        ScriptedApi api = AuditFixtures.api();
+        var e1 = message("e-1", T.minusSeconds(30), "Create", "d-1");
+        api.transport.thenAlways(200, page(e1));
+        RecordingProgress terminal = new RecordingProgress();
+        tail(api, true, Optional.of(Duration.ofSeconds(12)), Cancellation.never(), terminal);
+        assertThat(terminal.waits()).extracting(WaitNotice::delay)
+                .containsExactly(FIVE, FIVE, Duration.ofSeconds(2));
+        assertThat(terminal.waits()).extracting(WaitNotice::describe).containsExactly(
+                "audit tail: next poll in 5 s (1 event in 1 poll so far)",
+                "audit tail: next poll in 5 s (1 event in 2 polls so far)",
+                "audit tail: next poll in 2 s (1 event in 3 polls so far)");
+        assertThat(terminal.lines()).isEmpty();
     }
 
     @Test

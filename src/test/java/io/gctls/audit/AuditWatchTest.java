@@ -7,10 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gctls.api.RetrySettings;
+import io.gctls.api.WaitNotice;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Metrics;
+import io.gctls.testing.RecordingProgress;
 import io.gctls.testing.ScriptedApi;
 import java.time.Duration;
 import java.time.Instant;
@@ -108,6 +110,21 @@ class AuditWatchTest {
         assertThat(api.sent()).hasSize(4);
         assertThat(metrics.snapshot()).isEmpty();
         assertThat(progress).last().isEqualTo("no audit event for d-1 (Create) within 12.0 s");
+    }
+
+    @Test
+    void thePausesBetweenPollsAreCountdownsAtATerminal() {
+        ScriptedApi api = AuditFixtures.api();
+        api.transport.thenAlways(200, page());
+        RecordingProgress terminal = new RecordingProgress();
+        AuditWatch watch = AuditWatch.realtime(api.client, AuditSettings.defaults(), metrics);
+        assertThat(watch.waitFor("d-1", Set.of("Create"), DEPLOYED, Duration.ofSeconds(12), Cancellation.never(),
+                terminal)).isEmpty();
+        assertThat(terminal.waits()).extracting(WaitNotice::describe).containsExactly(
+                "waiting for the Create audit event of d-1: next poll in 5 s (poll 2)",
+                "waiting for the Create audit event of d-1: next poll in 5 s (poll 3)",
+                "waiting for the Create audit event of d-1: next poll in 2 s (poll 4)");
+        assertThat(terminal.lines()).containsExactly("no audit event for d-1 (Create) within 12.0 s");
     }
 
     @Test

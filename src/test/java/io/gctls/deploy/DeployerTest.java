@@ -7,16 +7,19 @@ import io.gctls.api.ApiRequest;
 import io.gctls.api.Backoff;
 import io.gctls.api.RawRequest;
 import io.gctls.api.TransportFailure;
+import io.gctls.api.WaitNotice;
 import io.gctls.core.Cancellation;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.core.Metrics;
 import io.gctls.payload.CustomDomainPayload;
+import io.gctls.testing.RecordingProgress;
 import io.gctls.testing.ScriptedApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** Deploy and reconciliation on a scripted API: every path of docs/reliability.md "Deploy: one domain live, never twice" that could create a duplicate. */
@@ -42,10 +45,14 @@ class DeployerTest {
     }
 
     private DeployResult deploy(boolean replace) {
-        CustomDomains domains = new CustomDomains(api.client, CustomDomains.DEFAULT_PATH, progress::add);
+        return deploy(replace, progress::add);
+    }
+
+    private DeployResult deploy(boolean replace, Consumer<String> listener) {
+        CustomDomains domains = new CustomDomains(api.client, CustomDomains.DEFAULT_PATH, listener);
         Deployer deployer = new Deployer(domains, api.executor.settings(), new Backoff(Duration.ofMillis(500),
                 Duration.ofSeconds(30), new SplittableRandom(5)), api.clock, metrics, api.client::pause);
-        return deployer.deploy(payload, FP, replace, Cancellation.never(), progress::add);
+        return deployer.deploy(payload, FP, replace, Cancellation.never(), listener);
     }
 
     private long sent(ApiRequest.Method method) {
@@ -267,6 +274,41 @@ class DeployerTest {
         assertThat(result.reconciled()).isTrue();
         assertThat(sent(ApiRequest.Method.POST)).isEqualTo(2);
         assertThat(api.waiter.total()).isPositive();
+    }
+
+    @Test
+    void everyReconcilePauseOverASecondIsACountdownNamingTheLookupAndTheNotesSayWhatHappenedOnce() {
+        String conflict = "{\"code\":\"conflict\",\"status\":409}";
+        api.transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET).answer(200, EMPTY_LIST)
+                .answer(409, conflict).answer(200, EMPTY_LIST).answer(200, EMPTY_LIST).answer(200, EMPTY_LIST)
+                .answer(200, "{\"entities\":[" + entity("d-7") + "],\"pageCount\":1}");
+        RecordingProgress terminal = new RecordingProgress();
+        assertThat(deploy(false, terminal).id()).isEqualTo("d-7");
+        assertThat(terminal.waits()).extracting(WaitNotice::delay)
+                .isNotEmpty().containsExactlyElementsOf(RecordingProgress.overASecond(api.waiter));
+        assertThat(terminal.waits()).allSatisfy(w -> assertThat(w.describe())
+                .matches("www\\.example\\.com not listed yet: GET /api/v2/customdomains again in [0-9]+ s"
+                        + " \\(lookup [0-9]+\\)"));
+        assertThat(terminal.lines()).filteredOn(l -> l.contains("not listed yet")).hasSize(1);
+        assertThat(terminal.lines()).noneMatch(l -> l.matches(".* in [0-9.]+ (ms|s|min)"));
+    }
+
+    @Test
+    void theLookupAfterAnUnclearCreateAndAfterAFailedLookupAreCountdownsToo() {
+        api.transport.answer(200, EMPTY_LIST).fail(TransportFailure.Kind.RESET)
+                .answer(200, "<html>gateway</html>").answer(200, "not json").answer(200, "{\"entities\":")
+                .answer(200, "[]")
+                .answer(200, listOf("d-1", FP));
+        RecordingProgress terminal = new RecordingProgress();
+        assertThat(deploy(false, terminal).id()).isEqualTo("d-1");
+        assertThat(terminal.waits()).extracting(WaitNotice::delay)
+                .isNotEmpty().containsExactlyElementsOf(RecordingProgress.overASecond(api.waiter));
+        assertThat(terminal.waits()).allSatisfy(w -> assertThat(w.describe()).matches("(checking whether "
+                + "www\\.example\\.com was created: GET /api/v2/customdomains in [0-9]+ s|looking www\\.example\\.com up"
+                + " failed: GET /api/v2/customdomains again in [0-9]+ s \\(lookup [0-9]+\\))"));
+        assertThat(terminal.lines()).anySatisfy(l -> assertThat(l).contains("checking whether www.example.com was"
+                + " created")).anySatisfy(l -> assertThat(l).startsWith("looking www.example.com up failed ("));
+        assertThat(terminal.lines()).noneMatch(l -> l.matches(".* in [0-9.]+ (ms|s|min)"));
     }
 
     @Test

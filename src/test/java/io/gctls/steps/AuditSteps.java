@@ -84,6 +84,16 @@ public class AuditSteps {
         });
     }
 
+    /**
+     * The scenario's clock moves only by gctls's waits (the hook before the next scenario lets it
+     * tick again), so what gctls reports from its clock, such as how long a tail followed, does not
+     * depend on how busy the machine is.
+     */
+    @Given("the clock moves only by gctls's waits")
+    public void theClockMovesOnlyByGctlsWaits() {
+        ApiStub.clock().freeze();
+    }
+
     @AfterStep
     public void defineTheIdsOfDomainsCreatedWhileWaiting() {
         CustomDomain created;

@@ -8,14 +8,18 @@ import java.time.ZoneOffset;
 
 /**
  * A clock tests move by hand: fixed at an instant, or the system clock plus an offset. Lets tests
- * expire tokens and close rate windows without sleeping.
+ * expire tokens and close rate windows without sleeping. A ticking clock can be {@link #freeze
+ * frozen} for one test, so that a figure the product prints from the clock (how long it followed)
+ * is the sum of its waits and not also the machine's load.
  */
 public final class MutableClock extends Clock {
 
-    private final Clock base;
+    private final Clock original;
+    private volatile Clock base;
     private volatile Duration offset = Duration.ZERO;
 
     private MutableClock(Clock base) {
+        this.original = base;
         this.base = base;
     }
 
@@ -32,9 +36,15 @@ public final class MutableClock extends Clock {
         offset = offset.plus(by);
     }
 
-    /** Back to the base clock. */
+    /** From now on only {@link #advance} moves the clock (until {@link #rewind}). */
+    public void freeze() {
+        base = Clock.fixed(base.instant(), ZoneOffset.UTC);
+    }
+
+    /** Back to the base clock, ticking again if it was frozen. */
     public void rewind() {
         offset = Duration.ZERO;
+        base = original;
     }
 
     @Override

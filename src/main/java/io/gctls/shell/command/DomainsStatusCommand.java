@@ -5,6 +5,7 @@ import io.gctls.cert.CertInspector;
 import io.gctls.cert.InspectRequest;
 import io.gctls.cert.Severity;
 import io.gctls.cert.Verdict;
+import io.gctls.core.DomainName;
 import io.gctls.core.GctlsException;
 import io.gctls.deploy.CustomDomain;
 import io.gctls.probe.HostPort;
@@ -73,15 +74,17 @@ public class DomainsStatusCommand extends GctlsCommand {
 
     @Override
     public Outcome run(Invocation invocation) {
+        // checked (one line, exit 2) and normalised before anything is sent: docs/api.md "Names and ids in requests"
+        Optional<Set<String>> only = invocation.optional(DOMAIN).map(names -> Arrays.stream(names.split(","))
+                .map(String::strip).filter(s -> !s.isEmpty()).map(s -> DomainName.normalize(s, "--domain"))
+                .collect(Collectors.toCollection(LinkedHashSet::new)));
         ApiSession.Connected connected = access.connected(invocation);
         List<CustomDomain> listed = access.customDomains(connected, invocation).list(Optional.empty(),
                 invocation.cancellation());
         access.sawDomains(listed);
         List<CustomDomain> deployed = listed;
-        Optional<String> only = invocation.optional(DOMAIN);
         if (only.isPresent()) {
-            Set<String> wanted = Arrays.stream(only.get().split(",")).map(String::strip).filter(s -> !s.isEmpty())
-                    .map(s -> s.toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(LinkedHashSet::new));
+            Set<String> wanted = only.get();
             List<String> missing = wanted.stream().filter(w -> listed.stream().noneMatch(d -> d.isFor(w))).toList();
             if (!missing.isEmpty()) {
                 throw GctlsException.input("not deployed: " + String.join(", ", missing) + " (see: domains list)");
