@@ -2,17 +2,29 @@ package io.gctls;
 
 import java.io.File;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.cert.CertificateFactory;
 import java.util.jar.JarFile;
 import java.util.zip.ZipFile;
 
 /**
- * Opens the launcher's jar on another thread while the shell is being built. Most commands make
- * the JDK look a service up on the whole class path (parsing a certificate does, for the JDK's
- * security event logging; so does starting the logging), which opens the jar and reads its
- * directory of 35,000 entries: about 20 ms on the main thread. The JDK shares one copy of a jar's
+ * Does, on another thread while the shell is being built, the JDK's own first-use work that nearly
+ * every command then waits for on the main thread.
+ *
+ * <p>First it opens the launcher's jar. Most commands make the JDK look a service up on the whole
+ * class path (loading a security provider does, and so does starting the logging), which opens the
+ * jar and reads its directory of 35,000 entries: about 20 ms. The JDK shares one copy of a jar's
  * directory between everyone who has it open, so the jar opened here is kept open and the class
- * loader's own open then finds the directory read. Nothing else is done here: no class of the
- * application or of logging is initialised off the main thread.
+ * loader's own open then finds the directory read.
+ *
+ * <p>Then it loads the JDK's security providers and logging the way reading a certificate does:
+ * the X.509 factory, RSA and EC keys and signatures (SunEC is a provider found through the class
+ * path's services), and java.util.logging, which Bouncy Castle's PEM reader and the JDK's security
+ * events start. All of these are the JDK's, thread-safe and the same whichever thread asks first;
+ * no class of the application is initialised off the main thread. A command that never reads a
+ * certificate gets nothing from this but loses nothing either: it runs on the other core.
  */
 final class ClassPathPrefetch {
 
@@ -22,12 +34,15 @@ final class ClassPathPrefetch {
     private ClassPathPrefetch() {
     }
 
-    /** Starts the prefetch when the class path is one jar (the launcher's); tests and IDEs get nothing. */
+    /** Starts the prefetch; only the security part when the class path is not one jar (tests, IDEs). */
     static void start(String classPath) {
-        if (classPath == null || classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
-            return;
-        }
-        Thread thread = new Thread(() -> open(new File(classPath)), "gctls-prefetch");
+        boolean oneJar = classPath != null && !classPath.contains(File.pathSeparator) && classPath.endsWith(".jar");
+        Thread thread = new Thread(() -> {
+            if (oneJar) {
+                open(new File(classPath));
+            }
+            security();
+        }, "gctls-prefetch");
         thread.setDaemon(true);
         thread.start();
     }
@@ -37,6 +52,19 @@ final class ClassPathPrefetch {
             jar = new JarFile(file, true, ZipFile.OPEN_READ, Runtime.version());
         } catch (IOException | RuntimeException e) {
             // only a head start: the class loader opens the jar itself when it needs it
+        }
+    }
+
+    private static void security() {
+        try {
+            java.util.logging.LogManager.getLogManager();
+            CertificateFactory.getInstance("X.509");
+            KeyFactory.getInstance("RSA");
+            KeyFactory.getInstance("EC");
+            Signature.getInstance("SHA256withRSA");
+            Signature.getInstance("SHA256withECDSA");
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // only a head start: whoever needs one of these gets the real error then
         }
     }
 }

@@ -4,6 +4,7 @@ import io.gctls.core.DebugLogging;
 import io.gctls.core.GctlsException;
 import io.gctls.shell.Components;
 import io.gctls.shell.LaunchOptions;
+import io.gctls.shell.OutputFormat;
 import java.util.List;
 
 /**
@@ -33,6 +34,9 @@ public final class GctlsApplication {
         }
         if (!answersAtOnce(options)) {
             ClassPathPrefetch.start(System.getProperty("java.class.path"));
+            if (printsJson(options)) {
+                JsonWarmup.start();
+            }
         }
         if (options.settings().debug()) {
             DebugLogging.enable();
@@ -40,6 +44,13 @@ public final class GctlsApplication {
         try (Components components = Components.create()) {
             return components.shellFor(options).launch(options);
         }
+    }
+
+    /** A one-shot command asked for JSON (at launch or among its own options). */
+    private static boolean printsJson(LaunchOptions options) {
+        return !options.interactive() && options.scriptFile().isEmpty()
+                && (options.settings().format() == OutputFormat.JSON
+                        || OutputFormat.askedFor(options.commandWords()).orElse(null) == OutputFormat.JSON);
     }
 
     /** Built-ins that touch no service lookup: the prefetch would only compete for a core. */

@@ -1,0 +1,68 @@
+package io.gctls;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.gctls.core.Json;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gets Jackson ready on another thread while a one-shot command that will print JSON does its work.
+ *
+ * <p>The first JSON document of a process costs more than the rest of a {@code cert inspect}
+ * after the certificates are read: building the mapper (its date format alone asks the JDK for
+ * every locale's calendar data), then finding how to write records, enums, lists, maps and times,
+ * all in code that runs once and is never compiled. Serialising a small document of the same
+ * kinds of values on an idle core moves nearly all of that off the command's path; what is left
+ * on it is the command's own result types. Measured with scripts/bench-startup.
+ *
+ * <p>This is a head start only: the command's own output goes through {@link Json} as always, and
+ * the JVM makes it wait for whatever part of Jackson this thread is still initialising.
+ */
+final class JsonWarmup {
+
+    private JsonWarmup() {
+    }
+
+    static void start() {
+        Thread thread = new Thread(JsonWarmup::run, "gctls-json-warmup");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static void run() {
+        try {
+            Json.pretty(sample());
+        } catch (RuntimeException e) {
+            // only a head start: the command's own output reports any real problem
+        }
+    }
+
+    static Object sample() {
+        Instant now = Instant.EPOCH;
+        return new Sample(Level.LOW, List.of(new Item(0, "a", 1, null, List.of("b"), true, 0.5, now, Optional.empty(),
+                Map.of("c", "d"), "hidden")), List.of(), new Nested(false, List.of(), List.of("e")));
+    }
+
+    /** The kinds of values gctls's results are made of: records, enums written through a value, boxed nulls. */
+    private enum Level {
+        LOW;
+
+        @JsonValue
+        String json() {
+            return "low";
+        }
+    }
+
+    private record Sample(Level level, List<Item> items, List<String> none, Nested nested) {
+    }
+
+    private record Item(int index, String name, long count, Integer missing, List<String> names, boolean flag,
+            double ms, Instant at, Optional<String> maybe, Map<String, String> data, @JsonIgnore String hidden) {
+    }
+
+    private record Nested(boolean offline, List<Item> items, List<String> skipped) {
+    }
+}
