@@ -64,6 +64,15 @@ Feature: Fleet health: what is about to break
     And the output contains "judging served chains against the sandbox seed's root"
     And the output contains "8 domains: 5 ok, 3 warn, 0 error (warning at 30 days, probed)"
 
+  Scenario: In a sandbox session, Tab offers the domains a seed deployed
+    When I type at the prompt with "--sandbox":
+      """
+      sandbox seed 3 --out ${tmp}/tab-fleet
+      """
+    Then the output contains "seeded 3 domains"
+    And Tab after "probe " offers "fleet-001.example.com, fleet-002.example.com, fleet-003.example.com"
+    And Tab after "domains list --domain " offers "fleet-003.example.com"
+
   Scenario: --domain names are checked and normalised like everywhere: a malformed one is exit 2 before anything is sent
     When I run "gctls domains status --domain fleet-001.example.com,www..example.com"
     Then the exit code is 2

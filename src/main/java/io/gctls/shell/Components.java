@@ -147,7 +147,8 @@ public final class Components implements AutoCloseable {
                 command("sandbox status", () -> new SandboxStatusCommand(sandbox())),
                 command("sandbox fault", () -> new SandboxFaultCommand(sandbox())),
                 command("sandbox fault clear", () -> new SandboxFaultClearCommand(sandbox(), apiRuntime)),
-                command("sandbox seed", () -> new SandboxSeedCommand(sandbox())),
+                command("sandbox seed", () -> new SandboxSeedCommand(sandbox(),
+                        () -> CompletionCache.in(dirs.cache()))),
                 command("sandbox issue", () -> new SandboxIssueCommand(sandbox())),
                 command("sandbox revoke", () -> new SandboxRevokeCommand(sandbox())),
                 command("metrics", () -> new MetricsCommand(metrics)));
