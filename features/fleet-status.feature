@@ -81,3 +81,8 @@ Feature: Fleet health: what is about to break
     When I run "gctls domains status --domain FLEET-001.Example.com. --output json"
     Then the exit code is 0
     And the JSON at "$.fleet[0].domain" is "fleet-001.example.com"
+
+  Scenario: Tab after probe offers the hosts probed before, not only the deployed names
+    When I run "gctls probe fleet-002.example.com --connect ${sandbox-tls} --trust ${trust}"
+    Then the exit code is 0
+    And Tab after "probe " offers "fleet-002.example.com"
