@@ -86,3 +86,9 @@ Feature: Fleet health: what is about to break
     When I run "gctls probe fleet-002.example.com --connect ${sandbox-tls} --trust ${trust}"
     Then the exit code is 0
     And Tab after "probe " offers "fleet-002.example.com"
+
+  Scenario: Tab after probe offers every domain a list or a deploy saw
+    When I run "gctls domains list"
+    Then the exit code is 0
+    And Tab after "probe " offers every domain of the fleet
+    And Tab after "domains show " offers the id of every domain the sandbox holds

@@ -50,6 +50,12 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
     Then stdout contains "(finished)"
     And stdout contains "  domains      12: 12 done"
 
+  Scenario: Tab after probe offers a domain one deploy created
+    When I run "gctls deploy --domain fleet-007.example.com --cert ${fleet}/fleet-007.example.com/cert.pem --key ${fleet}/fleet-007.example.com/key.pem --chain ${fleet}/fleet-007.example.com/chain.pem --trust ${trust}"
+    Then the exit code is 0
+    And Tab after "probe " offers "fleet-007.example.com"
+    And Tab after "domains show " offers the id of every domain the sandbox holds
+
   # Every wait here (Retry-After, pacing) moves the scenario's clock instead of taking time, and a
   # domain whose request spends all its attempts on 429s goes back in the queue: where the 8 429s land
   # among the 4 workers (which depends on the machine's load) cannot change the outcome.

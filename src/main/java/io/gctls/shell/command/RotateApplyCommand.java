@@ -152,7 +152,7 @@ public class RotateApplyCommand extends GctlsCommand {
             total = domains;
             toSend = sending;
             if (!out.json()) {
-                out.note(domains + " domains, " + sending + " to send");
+                out.note(Views.plural(domains, "domain") + ", " + sending + " to send");
             }
         }
 
