@@ -150,6 +150,7 @@ Feature: Query and tail the audit log until the change shows up
     Given the sandbox already holds the domain "a.example.com"
     And the API answers 429 with Retry-After "2" to "POST /api/v2/audits/query/realtime" 1 time
     And while gctls waits, the sandbox creates the domain "b.example.com"
+    And the clock moves only by gctls's waits
     When I run "gctls audit tail --follow --for 10s --output json"
     Then the exit code is 0
     And every audit event of the sandbox is printed once
@@ -161,6 +162,7 @@ Feature: Query and tail the audit log until the change shows up
     Given the sandbox already holds the domain "a.example.com"
     And the sandbox fault "malformed --method POST --path /api/v2/audits/query/realtime --times 1"
     And while gctls waits, the sandbox creates the domain "b.example.com"
+    And the clock moves only by gctls's waits
     When I run "gctls audit tail --follow --for 10s --output json"
     Then the exit code is 0
     And every audit event of the sandbox is printed once
@@ -169,6 +171,7 @@ Feature: Query and tail the audit log until the change shows up
 
   Scenario: An outage that outlasts the retries and opens the circuit does not end the tail
     Given the sandbox fault "503 --method POST --path /api/v2/audits/query/realtime"
+    And the clock moves only by gctls's waits
     When I run "gctls audit tail --follow --for 20s"
     Then the exit code is 0
     And stderr contains "poll 1 failed: POST /api/v2/audits/query/realtime failed: 503"

@@ -64,6 +64,15 @@ Feature: Fleet health: what is about to break
     And the output contains "judging served chains against the sandbox seed's root"
     And the output contains "8 domains: 5 ok, 3 warn, 0 error (warning at 30 days, probed)"
 
+  Scenario: In a sandbox session, Tab offers the domains a seed deployed
+    When I type at the prompt with "--sandbox":
+      """
+      sandbox seed 3 --out ${tmp}/tab-fleet
+      """
+    Then the output contains "seeded 3 domains"
+    And Tab after "probe " offers "fleet-001.example.com, fleet-002.example.com, fleet-003.example.com"
+    And Tab after "domains list --domain " offers "fleet-003.example.com"
+
   Scenario: --domain names are checked and normalised like everywhere: a malformed one is exit 2 before anything is sent
     When I run "gctls domains status --domain fleet-001.example.com,www..example.com"
     Then the exit code is 2
@@ -72,3 +81,14 @@ Feature: Fleet health: what is about to break
     When I run "gctls domains status --domain FLEET-001.Example.com. --output json"
     Then the exit code is 0
     And the JSON at "$.fleet[0].domain" is "fleet-001.example.com"
+
+  Scenario: Tab after probe offers the hosts probed before, not only the deployed names
+    When I run "gctls probe fleet-002.example.com --connect ${sandbox-tls} --trust ${trust}"
+    Then the exit code is 0
+    And Tab after "probe " offers "fleet-002.example.com"
+
+  Scenario: Tab after probe offers every domain a list or a deploy saw
+    When I run "gctls domains list"
+    Then the exit code is 0
+    And Tab after "probe " offers every domain of the fleet
+    And Tab after "domains show " offers the id of every domain the sandbox holds

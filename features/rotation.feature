@@ -36,7 +36,7 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
   Scenario: Apply creates every domain once, about one request each
     When I run "gctls rotate apply --dir ${fleet} --trust ${trust}"
     Then the exit code is 0
-    And stdout contains "created    fleet-001.example.com (id "
+    And stdout contains "  created      fleet-001.example.com (id "
     And stdout contains "12 created, 0 replaced, 0 unchanged, 0 refused, 0 failed, 0 parked"
     And stdout contains "  requests     12 requests (1.00 per change, plus 1 for the list), 0 429s"
     And the API received 12 "POST" requests to "/api/v2/customdomains"
@@ -50,12 +50,22 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
     Then stdout contains "(finished)"
     And stdout contains "  domains      12: 12 done"
 
+  Scenario: Tab after probe offers a domain one deploy created
+    When I run "gctls deploy --domain fleet-007.example.com --cert ${fleet}/fleet-007.example.com/cert.pem --key ${fleet}/fleet-007.example.com/key.pem --chain ${fleet}/fleet-007.example.com/chain.pem --trust ${trust}"
+    Then the exit code is 0
+    And Tab after "probe " offers "fleet-007.example.com"
+    And Tab after "domains show " offers the id of every domain the sandbox holds
+
+  # Every wait here (Retry-After, pacing) moves the scenario's clock instead of taking time, and a
+  # domain whose request spends all its attempts on 429s goes back in the queue: where the 8 429s land
+  # among the 4 workers (which depends on the machine's load) cannot change the outcome.
   Scenario: A 429 storm is waited out and paced, and every domain still lands once
     Given the sandbox answers 429 to "POST /api/v2/customdomains" 8 times
     When I run "gctls rotate apply --dir ${fleet} --trust ${trust}"
     Then the exit code is 0
     And stdout contains "12 created"
     And stdout contains "8 429s"
+    And the 429s' Retry-After was waited on the test clock
     And every domain of the fleet was created exactly once
 
   Scenario: 503s and resets after the store on some creates are reconciled, never duplicated
@@ -71,7 +81,7 @@ Feature: Rotate a fleet: many domains at the API's ceiling, resumable, never twi
     Given the bundle of "fleet-003.example.com" has the key of "fleet-004.example.com"
     When I run "gctls rotate apply --dir ${fleet} --trust ${trust}"
     Then the exit code is 3
-    And stdout contains "refused    fleet-003.example.com: folder ${fleet}/fleet-003.example.com: key-mismatch"
+    And stdout contains "  refused      fleet-003.example.com: folder ${fleet}/fleet-003.example.com: key-mismatch"
     And stdout contains "11 created, 0 replaced, 0 unchanged, 1 refused"
     And the sandbox holds 11 domains
     And the sandbox does not hold the domain "fleet-003.example.com"

@@ -24,7 +24,7 @@ for name, cfg, extra in [
     ("5000 events, cap 100, 100 late events after page 1 (one page)",
      {"reset": True, "pageCap": 100, "auditEvents": 5000, "auditLate": [100, 100]}, []),
     ("5000 events, cap 25, --max-pages 100 given", {"reset": True, "pageCap": 25, "auditEvents": 5000}, ["--max-pages", "100"]),
-    ("5000 events, cap 25, page 41 fails (500 x50)", {"reset": True, "pageCap": 25, "auditEvents": 5000,
+    ("5000 events, cap 25, page 41 fails (503 x50)", {"reset": True, "pageCap": 25, "auditEvents": 5000,
      "rules": [{"method": "POST", "path": "/api/v2/audits/query/realtime", "action": "503", "times": 50, "skip": 40}]}, []),
 ]:
     code, n, distinct, posts, secs, err, kinds = q(cfg, extra)

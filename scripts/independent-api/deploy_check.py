@@ -52,7 +52,7 @@ def main():
     for name, code, domains, posts, err in results:
         print("%-70s exit %-3s stored %s  POSTs %s" % (name, code, domains, posts))
         for line in (err[:1] + err[-1:] if len(err) > 1 else err):
-            print("      stderr: " + line[:400])
+            print("      stderr: " + (line if len(line) <= 400 else line[:200] + " [...] " + line[-200:]))
 
 
 main()

@@ -74,6 +74,16 @@ class DocsReferencesTest {
     }
 
     @Test
+    void theReadmeLinksEveryDocsFile() throws IOException {
+        String readme = read(PROJECT.resolve("README.md"));
+        try (Stream<Path> docs = Files.list(PROJECT.resolve("docs"))) {
+            assertThat(docs.map(d -> "docs/" + d.getFileName()).filter(d -> d.endsWith(".md")))
+                    .isNotEmpty()
+                    .allSatisfy(d -> assertThat(readme).as("README's Documentation section").contains("(" + d + ")"));
+        }
+    }
+
+    @Test
     void theRegionTableOfConfigurationMdIsTheOneGctlsKnows() {
         String doc = read(PROJECT.resolve("docs/configuration.md"));
         String section = doc.substring(doc.indexOf("## Regions"), doc.indexOf("## Environment"));

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -44,10 +45,15 @@ final class Parallel {
             pool.shutdownNow();
         })) {
             for (T item : items) {
-                futures.add(pool.submit(() -> work.apply(item)));
-            }
-            if (cancellation.isCancelled()) {
-                futures.forEach(future -> future.cancel(true));
+                if (cancellation.isCancelled()) {
+                    throw GctlsException.interrupted(what);
+                }
+                try {
+                    futures.add(pool.submit(() -> work.apply(item)));
+                } catch (RejectedExecutionException e) {
+                    // Ctrl-C shut the pool down while the items were still being handed to it
+                    throw GctlsException.interrupted(what);
+                }
             }
             List<R> results = new ArrayList<>(items.size());
             for (Future<R> future : futures) {

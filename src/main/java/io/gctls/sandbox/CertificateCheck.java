@@ -220,7 +220,16 @@ final class CertificateCheck {
         if (object instanceof SubjectPublicKeyInfo) {
             return "a public key";
         }
-        return "a " + object.getClass().getSimpleName() + " block";
+        if (object instanceof org.bouncycastle.pkcs.PKCS10CertificationRequest) {
+            return "a certificate signing request";
+        }
+        if (object instanceof org.bouncycastle.cert.X509CRLHolder) {
+            return "a certificate revocation list";
+        }
+        if (object instanceof org.bouncycastle.asn1.cms.ContentInfo) {
+            return "a PKCS#7 bundle";
+        }
+        return "a PEM block of another kind"; // never a Java class name: the API's users read this
     }
 
     private static Refused refused(String fieldName, String errorCode, String message) {
@@ -229,7 +238,7 @@ final class CertificateCheck {
 
     /** A parser's message without the PEM text it may quote: never echo key material. */
     private static String oneLine(Exception e) {
-        String message = Optional.ofNullable(e.getMessage()).orElse(e.getClass().getSimpleName());
+        String message = Optional.ofNullable(e.getMessage()).orElse("the parser gave no reason");
         message = message.lines().findFirst().orElse("").strip();
         // BC wraps some failures around a NullPointerException whose text is about its internals.
         int internals = message.indexOf(": Cannot invoke");

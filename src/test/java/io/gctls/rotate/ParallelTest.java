@@ -44,6 +44,20 @@ class ParallelTest {
     }
 
     @Test
+    void ctrlCWhileItemsAreStillBeingHandedOutIsInterruptedNotARejection() {
+        // the first item presses Ctrl-C at once, while the others are still being submitted (a busy machine
+        // makes that the common case): every run ends as interrupted
+        for (int run = 0; run < 50; run++) {
+            Cancellation each = Cancellation.create();
+            assertThatThrownBy(() -> Parallel.map(IntStream.range(0, 2_000).boxed().toList(), 2, "t", "probing", i -> {
+                each.cancel();
+                return i;
+            }, each)).isInstanceOfSatisfying(GctlsException.class,
+                    e -> assertThat(e.exitCode()).isEqualTo(ExitCode.INTERRUPTED));
+        }
+    }
+
+    @Test
     void aKnownFailurePassesOnAndAnyOtherIsSaidInWords() {
         assertThatThrownBy(() -> Parallel.map(List.of(1), 1, "t", "probing the fleet", i -> {
             throw GctlsException.usage("bad");

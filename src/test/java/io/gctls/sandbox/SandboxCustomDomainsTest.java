@@ -312,6 +312,18 @@ class SandboxCustomDomainsTest {
     }
 
     @Test
+    void aSigningRequestInTheCertificateFieldIsNamedInWords() throws IOException {
+        Map<String, Object> body = domainBody("www.example.com", PKI.leaf("www.example.com", NOW));
+        body.put("certificate", java.nio.file.Files.readString(java.nio.file.Path.of(
+                "fixtures/certs/bad-input/request.csr")));
+
+        JsonNode error = genesysError(http.post(DOMAINS, token, body), 400, "bad.request");
+
+        assertThat(error.get("message").stringValue())
+                .isEqualTo("certificate holds a certificate signing request where a CERTIFICATE block belongs");
+    }
+
+    @Test
     void aKeyThatDoesNotParseIsRefused() throws IOException {
         Map<String, Object> body = domainBody("www.example.com", PKI.leaf("www.example.com", NOW));
         body.put("privateKey", "-----BEGIN PRIVATE KEY-----\nMIIBVQIBADANSECRETxMARKER\n-----END PRIVATE KEY-----\n");

@@ -68,6 +68,18 @@ public class RotationSteps {
                 .containsAll(fleet.domains());
     }
 
+    @Then("the 429s' Retry-After was waited on the test clock")
+    public void retryAfterWaitedOnTheTestClock() {
+        // the sandbox's 429s ask for 1 s: that wait went through the recording waiter, never a sleep
+        assertThat(waiter.waits()).as("waits recorded on the test clock").contains(Duration.ofSeconds(1));
+    }
+
+    @Then("Tab after {string} offers {string}")
+    public void tabOffers(String line, String values) {
+        assertThat(GctlsCompleter.complete(shell, line)).as("Tab after '" + line + "'")
+                .containsAll(List.of(values.split(",\\s*")));
+    }
+
     @Then("Tab after {string} offers the id of every domain the sandbox holds")
     public void tabOffersEveryId(String line) {
         List<String> ids = sandbox().domains().stream().map(io.gctls.sandbox.CustomDomain::id).toList();

@@ -15,6 +15,7 @@ import io.gctls.probe.Route;
 import io.gctls.sandbox.Sandbox;
 import io.gctls.shell.CertInputs;
 import io.gctls.shell.CertificateReportView;
+import io.gctls.shell.CompletionCache;
 import io.gctls.shell.Completion;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@code probe HOST[:PORT]}: a live TLS handshake report and the verdict (docs/findings.md "Verdicts") on the chain the
@@ -53,8 +55,11 @@ public class ProbeCommand extends GctlsCommand {
     private final Prober prober;
     private final SandboxControl sandbox;
     private final Metrics metrics;
+    private final Supplier<CompletionCache> completions;
 
-    public ProbeCommand(CertInspector inspector, SandboxControl sandbox, Metrics metrics) {
+    /** @param completions where Tab finds the hosts probed before ({@code probe <Tab>}) */
+    public ProbeCommand(CertInspector inspector, SandboxControl sandbox, Metrics metrics,
+            Supplier<CompletionCache> completions) {
         super("probe", "Certificates",
                 "Connect to a live endpoint over TLS: what it serves, how, and the verdict on its chain",
                 List.of("probe www.example.com",
@@ -65,6 +70,7 @@ public class ProbeCommand extends GctlsCommand {
         this.prober = new Prober(inspector);
         this.sandbox = sandbox;
         this.metrics = metrics;
+        this.completions = completions;
     }
 
     @Override
@@ -84,6 +90,7 @@ public class ProbeCommand extends GctlsCommand {
         try (Metrics.Timer timer = metrics.start("probe")) {
             report = prober.probe(request, invocation.cancellation());
         }
+        completions.get().rememberHost(request.target().host());
         return Outcome.of(report, ProbeCommand::render, Outcome.exitCode(report.verdict()));
     }
 

@@ -136,9 +136,6 @@ public class RotateApplyCommand extends GctlsCommand {
 
     /** What the run shows as it goes: a line per domain (text or JSON) and, at a terminal, one live line. */
     private static final class Progress implements Rotation.Listener {
-        /** The outcome column: every outcome but {@code interrupted} fits, as the domains line up after it. */
-        private static final int WORD_WIDTH = 10;
-
         private final Output out;
         private final BiConsumer<String, String> deployed;
         private int total;
@@ -155,7 +152,7 @@ public class RotateApplyCommand extends GctlsCommand {
             total = domains;
             toSend = sending;
             if (!out.json()) {
-                out.note(domains + " domains, " + sending + " to send");
+                out.note(Views.plural(domains, "domain") + ", " + sending + " to send");
             }
         }
 
@@ -167,7 +164,7 @@ public class RotateApplyCommand extends GctlsCommand {
             if (out.json()) {
                 out.jsonLine(new OutcomeLine("outcome", outcome));
             } else {
-                out.println(word(outcome.outcome()) + " " + outcome.domain() + detail(outcome));
+                Views.field(out, outcome.outcome(), this::style, outcome.domain() + detail(outcome));
                 out.live(String.format(Locale.ROOT, "rotating: %d/%d done, %.0f requests/min, %d 429s, about %s left",
                         progress.done(), progress.total(), progress.perMinute(), progress.rateLimited(),
                         Waits.format(progress.eta())));
@@ -181,12 +178,6 @@ public class RotateApplyCommand extends GctlsCommand {
 
         synchronized void done() {
             out.clearStatus();
-        }
-
-        /** The outcome in a column of its own: padded as plain text, so that colour does not shift it. */
-        private String word(String outcome) {
-            String padding = " ".repeat(Math.max(0, WORD_WIDTH - outcome.length()));
-            return style(outcome) + padding;
         }
 
         private String style(String outcome) {

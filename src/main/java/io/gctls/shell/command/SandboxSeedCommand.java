@@ -3,6 +3,7 @@ package io.gctls.shell.command;
 import io.gctls.core.GctlsException;
 import io.gctls.sandbox.Sandbox;
 import io.gctls.sandbox.SeedResult;
+import io.gctls.shell.CompletionCache;
 import io.gctls.shell.GctlsCommand;
 import io.gctls.shell.Invocation;
 import io.gctls.shell.Opt;
@@ -14,6 +15,7 @@ import io.gctls.shell.Views;
 import io.gctls.core.Numbers;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * {@code sandbox seed N [--expiring K] [--out D]}: N test domains deployed in the sandbox (K close
@@ -28,12 +30,15 @@ public class SandboxSeedCommand extends GctlsCommand {
             + "(default: ./gctls-fleet)");
 
     private final SandboxControl control;
+    private final Supplier<CompletionCache> completions;
 
-    public SandboxSeedCommand(SandboxControl control) {
+    /** @param completions where Tab finds the seeded domains (it sends nothing to any API) */
+    public SandboxSeedCommand(SandboxControl control, Supplier<CompletionCache> completions) {
         super("sandbox seed", "Sandbox", "Deploy N test domains in the sandbox and write a folder of new bundles for them",
                 List.of("sandbox seed 50 --expiring 3", "sandbox seed 200 --out /tmp/fleet"),
                 EXPIRING, OUT);
         this.control = control;
+        this.completions = completions;
     }
 
     @Override
@@ -58,6 +63,8 @@ public class SandboxSeedCommand extends GctlsCommand {
         } catch (IllegalArgumentException e) {
             throw GctlsException.usage("sandbox seed: " + e.getMessage());
         }
+        completions.get().remember(seed.domains().stream().flatMap(name -> sandbox.domain(name).stream())
+                .map(d -> new CompletionCache.Entry(d.id(), d.domain())).toList());
         return Outcome.of(seed, SandboxSeedCommand::render);
     }
 
