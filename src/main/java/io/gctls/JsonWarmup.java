@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code cert inspect --output json}: building the mapper (its date format alone asks the JDK for
  * every locale's calendar data), then finding how to write records, enums, lists, maps and times,
  * all in code that runs once. Serialising a small document of the same kinds of values on another
- * thread takes most of that off the main thread (about 70 ms of its CPU); what is left there is
+ * thread takes most of that off the main thread (about 50 ms of its CPU); what is left there is
  * the command's own result types. The wall-clock gain depends on a free core: on two cores shared
  * with the JIT compiler it was about 10 ms (scripts/bench-startup).
  *
