@@ -37,14 +37,26 @@ final class ClassPathPrefetch {
     /** Starts the prefetch; only the security part when the class path is not one jar (tests, IDEs). */
     static void start(String classPath) {
         boolean oneJar = classPath != null && !classPath.contains(File.pathSeparator) && classPath.endsWith(".jar");
-        Thread thread = new Thread(() -> {
-            if (oneJar) {
-                open(new File(classPath));
+        new Worker(oneJar ? new File(classPath) : null).start();
+    }
+
+    /** A class of its own rather than a lambda: the first lambda of a process costs the starting thread. */
+    private static final class Worker extends Thread {
+        private final File jarFile;
+
+        Worker(File jarFile) {
+            super("gctls-prefetch");
+            this.jarFile = jarFile;
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            if (jarFile != null) {
+                open(jarFile);
             }
             security();
-        }, "gctls-prefetch");
-        thread.setDaemon(true);
-        thread.start();
+        }
     }
 
     private static void open(File file) {

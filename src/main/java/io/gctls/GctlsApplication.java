@@ -25,18 +25,13 @@ public final class GctlsApplication {
     }
 
     public static int run(String[] args) {
+        startHeadStarts(args);
         LaunchOptions options;
         try {
             options = LaunchOptions.parse(args);
         } catch (GctlsException e) {
             System.err.println("error: " + e.getMessage());
             return e.exitCode().code();
-        }
-        if (!answersAtOnce(options)) {
-            ClassPathPrefetch.start(System.getProperty("java.class.path"));
-            if (printsJson(options)) {
-                JsonWarmup.start();
-            }
         }
         if (options.settings().debug()) {
             DebugLogging.enable();
@@ -46,16 +41,32 @@ public final class GctlsApplication {
         }
     }
 
-    /** A one-shot command asked for JSON (at launch or among its own options). */
-    private static boolean printsJson(LaunchOptions options) {
-        return !options.interactive() && options.scriptFile().isEmpty()
-                && (options.settings().format() == OutputFormat.JSON
-                        || OutputFormat.askedFor(options.commandWords()).orElse(null) == OutputFormat.JSON);
+    /**
+     * Set by the launcher for the run that trains the start-up archive: every head start runs, so
+     * that the archive holds their classes (a class missing from it is read from the jar, on
+     * whichever thread needs it first).
+     */
+    static final String TRAINING = "gctls.training";
+
+    /**
+     * Starts the head starts (see {@link ClassPathPrefetch} and {@link JsonWarmup}) before anything
+     * else, even before the arguments are parsed: parsing is the first code that links lambdas, tens
+     * of milliseconds on the main thread that the other core can use. They are chosen from the raw
+     * arguments; a wrong guess costs only work on the other core.
+     */
+    static void startHeadStarts(String[] args) {
+        boolean training = Boolean.getBoolean(TRAINING);
+        if (!training && answersAtOnce(args)) {
+            return;
+        }
+        ClassPathPrefetch.start(System.getProperty("java.class.path"));
+        if (training || OutputFormat.askedFor(List.of(args)).orElse(null) == OutputFormat.JSON) {
+            JsonWarmup.start();
+        }
     }
 
-    /** Built-ins that touch no service lookup: the prefetch would only compete for a core. */
-    private static boolean answersAtOnce(LaunchOptions options) {
-        List<String> words = options.commandWords();
-        return !words.isEmpty() && (words.get(0).equals("version") || words.get(0).equals("help"));
+    /** Built-ins that touch no service lookup: a head start would only compete for a core. */
+    static boolean answersAtOnce(String[] args) {
+        return args.length > 0 && List.of("version", "--version", "-V", "help", "--help", "-h").contains(args[0]);
     }
 }

@@ -11,12 +11,13 @@ import java.util.Optional;
 /**
  * Gets Jackson ready on another thread while a one-shot command that will print JSON does its work.
  *
- * <p>The first JSON document of a process costs more than the rest of a {@code cert inspect}
- * after the certificates are read: building the mapper (its date format alone asks the JDK for
+ * <p>The first JSON document of a process costs about a third of a one-shot
+ * {@code cert inspect --output json}: building the mapper (its date format alone asks the JDK for
  * every locale's calendar data), then finding how to write records, enums, lists, maps and times,
- * all in code that runs once and is never compiled. Serialising a small document of the same
- * kinds of values on an idle core moves nearly all of that off the command's path; what is left
- * on it is the command's own result types. Measured with scripts/bench-startup.
+ * all in code that runs once. Serialising a small document of the same kinds of values on another
+ * thread takes most of that off the main thread (about 70 ms of its CPU); what is left there is
+ * the command's own result types. The wall-clock gain depends on a free core: on two cores shared
+ * with the JIT compiler it was about 10 ms (scripts/bench-startup).
  *
  * <p>This is a head start only: the command's own output goes through {@link Json} as always, and
  * the JVM makes it wait for whatever part of Jackson this thread is still initialising.
@@ -27,16 +28,23 @@ final class JsonWarmup {
     }
 
     static void start() {
-        Thread thread = new Thread(JsonWarmup::run, "gctls-json-warmup");
-        thread.setDaemon(true);
-        thread.start();
+        new Worker().start();
     }
 
-    private static void run() {
-        try {
-            Json.pretty(sample());
-        } catch (RuntimeException e) {
-            // only a head start: the command's own output reports any real problem
+    /** A class of its own rather than a lambda: the first lambda of a process costs the starting thread. */
+    private static final class Worker extends Thread {
+        Worker() {
+            super("gctls-json-warmup");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try {
+                Json.pretty(sample());
+            } catch (RuntimeException e) {
+                // only a head start: the command's own output reports any real problem
+            }
         }
     }
 
