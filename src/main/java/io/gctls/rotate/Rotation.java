@@ -259,6 +259,9 @@ public final class Rotation {
      */
     static final int MAX_REQUEUES = 3;
 
+    /** The API's rate-limit window (docs/rotation.md "Pacing"): its allowance is per minute. */
+    static final long ONE_WINDOW_MS = 60_000;
+
     /** A domain's request gave up on 429s: the API did not act on it, so it may simply go again. */
     private static final class RateLimited extends RuntimeException {
         RateLimited(String message) {
@@ -319,9 +322,21 @@ public final class Rotation {
                 interrupted, pending, context.earlier(), context.planMs(), wallMs, requests, context.listRequests(),
                 watch.rateLimited()
                         - run.rateLimitedBefore, changes == 0 ? 0 : round(requests / (double) changes),
-                round(perMinute), allowed, allowed == 0 ? 0 : round(perMinute / allowed),
+                round(perMinute), allowed, round(shareOfAllowance(requests, wallMs, perMinute, allowed)),
                 watch.parked().map(p -> p.until().toString()).orElse(""), unfinished ? context.resume() : "",
                 exit.code());
+    }
+
+    /**
+     * The share of what the limit allowed that the run used. A run shorter than the API's one-minute
+     * window is judged against that one window's allowance: a per-minute rate extrapolated from a few
+     * seconds would read as several times the limit when the limit never bound at all.
+     */
+    static double shareOfAllowance(int requests, long wallMs, double perMinute, long allowed) {
+        if (allowed <= 0) {
+            return 0;
+        }
+        return wallMs < ONE_WINDOW_MS ? requests / (double) allowed : perMinute / allowed;
     }
 
     private static int count(Map<String, Long> counts, String outcome) {

@@ -15,6 +15,9 @@ import io.gctls.core.ExitCode;
  * @param requestsPerChange requests divided by the domains that needed one (created, replaced, failed, parked)
  * @param achievedPerMinute requests per minute over {@code wallMs}
  * @param allowedPerMinute the token's allowance per 60-second window, as the API last stated it (0 if never)
+ * @param ofAllowed the share of that allowance the run used: for a run shorter than one window, its
+ *     requests against the window's allowance (below 1 when the limit never bound); otherwise the
+ *     achieved rate against the allowed one
  * @param parkedUntil when the API said the parked domains may be sent, ISO-8601; empty unless parked
  * @param resume the command that continues this rotation; empty when nothing is left to do
  */
@@ -23,6 +26,11 @@ public record RotationSummary(String id, String journal, int domains, int create
         int requests,
         int listRequests, int rateLimited, double requestsPerChange, double achievedPerMinute, long allowedPerMinute,
         double ofAllowed, String parkedUntil, String resume, int exitCode) {
+
+    /** Whether the run ended inside one rate-limit window, so its per-minute rate is an extrapolation. */
+    public boolean withinOneWindow() {
+        return wallMs < Rotation.ONE_WINDOW_MS;
+    }
 
     /** The run's exit code as gctls ends with it. */
     public ExitCode exit() {

@@ -126,12 +126,22 @@ public class RotateApplyCommand extends GctlsCommand {
                 + Waits.format(Duration.ofMillis(s.wallMs())));
         Views.field(out, "requests", Views.plural(s.requests(), "request") + String.format(Locale.ROOT,
                 " (%.2f per change, plus %d for the list), ", s.requestsPerChange(), s.listRequests())
-                + Views.plural(s.rateLimited(), "429") + String.format(Locale.ROOT, ", %.0f requests/min",
-                        s.achievedPerMinute()) + (s.allowedPerMinute() > 0 ? String.format(Locale.ROOT,
-                                " of %d allowed (%.2f)", s.allowedPerMinute(), s.ofAllowed()) : ""));
+                + Views.plural(s.rateLimited(), "429") + ", " + rate(s));
         Views.field(out, "journal", s.journal());
         Views.field(out, "parked", s.parkedUntil().isEmpty() ? "" : "the API asked to wait until " + s.parkedUntil());
         Views.field(out, "resume", s.resume());
+    }
+
+    private static String rate(RotationSummary s) {
+        if (s.allowedPerMinute() <= 0) {
+            return String.format(Locale.ROOT, "%.0f requests/min", s.achievedPerMinute());
+        }
+        if (s.withinOneWindow()) {
+            return String.format(Locale.ROOT, "%d of the %d requests one minute's window allows (%.2f)",
+                    s.requests(), s.allowedPerMinute(), s.ofAllowed());
+        }
+        return String.format(Locale.ROOT, "%.0f requests/min of %d allowed (%.2f)", s.achievedPerMinute(),
+                s.allowedPerMinute(), s.ofAllowed());
     }
 
     /** What the run shows as it goes: a line per domain (text or JSON) and, at a terminal, one live line. */

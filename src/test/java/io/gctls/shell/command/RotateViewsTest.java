@@ -63,4 +63,20 @@ class RotateViewsTest {
                 .contains("1 domain: 0 ok, 1 warn, 0 error (warning at 30 days, probed)")
                 .doesNotContain(SHA);
     }
+
+    @Test
+    void aShortRunIsJudgedAgainstOneWindowAndALongOneByItsRate() {
+        RotateApplyCommand.render(summary(40, 6_500, 369.2, 0.333), output);
+        RotateApplyCommand.render(summary(240, 120_000, 120, 1.0), output);
+        assertThat(out.toString())
+                .contains("40 of the 120 requests one minute's window allows (0.33)")
+                .contains("120 requests/min of 120 allowed (1.00)")
+                .doesNotContain("369 requests/min");
+    }
+
+    private static io.gctls.rotate.RotationSummary summary(int requests, long wallMs, double perMinute,
+            double ofAllowed) {
+        return new io.gctls.rotate.RotationSummary("r-1", "/s/r-1.jsonl", requests, requests, 0, 0, 0, 0, 0, 0, 0, 0,
+                10, wallMs, requests, 1, 0, 1.0, perMinute, 120, ofAllowed, "", "", 0);
+    }
 }
