@@ -215,4 +215,11 @@ class CommandLineParserSyntaxTest {
         assertThat(HelpText.forCommand(deploy)).contains("[--tls-version TLSv1.2|TLSv1.3]")
                 .doesNotContain("TLSV1.2");
     }
+
+    @Test
+    void aValueNameWithLowerCaseIsShownAsDeclared() {
+        assertThat(OptionSpec.value("tls-version", "TLSv1.2|TLSv1.3", "version").synopsis())
+                .isEqualTo("[--tls-version TLSv1.2|TLSv1.3]");
+        assertThat(OptionSpec.file("cert", "certificate").synopsis()).isEqualTo("[--cert FILE]");
+    }
 }
