@@ -224,6 +224,71 @@ class LauncherTest {
         assertThat(calls()).noneMatch(c -> c.contains("io.gctls.GctlsApplication"));
     }
 
+    @Test
+    void scriptsInstallLinksTheLauncherOntoAFolderAndUninstallRemovesIt() throws Exception {
+        Path real = Path.of(System.getProperty("gctls.projectDir", ".")).toAbsolutePath();
+        Files.copy(real.resolve("scripts/install"), project.resolve("scripts/install"));
+        executable(project.resolve("scripts/install"));
+        for (String tool : List.of("dirname", "ln")) {
+            for (String dir : List.of("/usr/bin", "/bin")) {
+                if (Files.isExecutable(Path.of(dir, tool)) && !Files.exists(tools.resolve(tool))) {
+                    Files.writeString(tools.resolve(tool), "#!/bin/sh\nexec " + dir + "/" + tool + " \"$@\"\n");
+                    executable(tools.resolve(tool));
+                }
+            }
+        }
+        Path folder = tmp.resolve("home bin");
+
+        Run installed = install(Map.of(), folder.toString());
+        assertThat(installed.exitCode()).as(installed.stderr()).isZero();
+        Path link = folder.resolve("gctls");
+        assertThat(link).isSymbolicLink();
+        assertThat(link.toRealPath()).isEqualTo(project.resolve("scripts/gctls").toRealPath());
+        assertThat(installed.stdout()).contains("linked " + link)
+                .contains(folder + " is NOT on your PATH yet");
+
+        // the installed command, run from another folder, builds and runs in the checkout only
+        ProcessBuilder builder = new ProcessBuilder(link.toString(), "--version").directory(work.toFile());
+        builder.environment().clear();
+        builder.environment().put("PATH", bin + ":" + tools);
+        builder.environment().put("HOME", tmp.toString());
+        builder.environment().put("JAVA_HOME", jvms.resolve("jdk-17").toString());
+        Process run = builder.redirectErrorStream(true).redirectOutput(tmp.resolve("run.txt").toFile()).start();
+        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.exitValue()).as(Files.readString(tmp.resolve("run.txt"))).isZero();
+        List<String> calls = calls();
+        assertThat(calls.get(0)).startsWith("mvn pwd=" + project + " ");
+        assertThat(last(calls)).endsWith("io.gctls.GctlsApplication --version");
+        try (var left = Files.list(work)) {
+            assertThat(left).as("nothing is built where the user stands").isEmpty();
+        }
+
+        Run onPath = install(Map.of("PATH", folder + ":" + bin + ":" + tools), folder.toString());
+        assertThat(onPath.exitCode()).isZero();
+        assertThat(onPath.stdout()).contains(folder + " is on your PATH").doesNotContain("NOT on your PATH");
+
+        Run removed = install(Map.of(), "--uninstall", folder.toString());
+        assertThat(removed.exitCode()).isZero();
+        assertThat(removed.stdout()).contains("removed " + link);
+        assertThat(link).doesNotExist();
+        assertThat(folder).isDirectory();
+    }
+
+    private Run install(Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(project.resolve("scripts/install").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
+        builder.environment().clear();
+        builder.environment().put("PATH", bin + ":" + tools);
+        builder.environment().put("HOME", tmp.toString());
+        builder.environment().putAll(env);
+        Path out = tmp.resolve("install-out.txt");
+        Path err = tmp.resolve("install-err.txt");
+        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("install finished").isTrue();
+        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+    }
+
     private static void script(Path file, String body) throws IOException {
         Files.writeString(file, "#!/usr/bin/env bash\n" + body, StandardCharsets.UTF_8);
         executable(file);
