@@ -190,6 +190,17 @@ Feature: Payload and deploy: one domain live, through rate limits and outages, n
     When I run "gctls domains list --output json"
     Then the JSON at "$.domains[0].certificateFingerprint" matches "[0-9a-f]{64}"
 
+  Scenario: payload build shows its fingerprints like deploy in text; its JSON keeps each field's own form
+    When I run "gctls payload build --domain www.example.com ${good}"
+    Then the exit code is 0
+    And stdout matches "SHA-256      ([0-9A-F]{2}:){31}[0-9A-F]{2}\n"
+    And stdout matches "public half SHA-256 ([0-9A-F]{2}:){31}[0-9A-F]{2}\n"
+    And stdout does not match "[0-9a-f]{64}"
+    When I run "gctls payload build --domain www.example.com ${good} --output json"
+    Then the exit code is 0
+    And the JSON at "$.leafFingerprint" matches "[0-9a-f]{64}"
+    And the JSON at "$.body.privateKey.publicKeySha256" matches "([0-9A-F]{2}:){31}[0-9A-F]{2}"
+
   Scenario: A chain out of order is fixed up in the payload and said so; --strict makes it fail
     When I run "gctls payload preview --domain www.example.com ${reversed} --output json"
     Then the exit code is 0

@@ -126,6 +126,11 @@ public class ShellSteps {
         assertThat(world.last().stdout()).as(describe()).containsPattern(world.expand(regex));
     }
 
+    @Then("stdout does not match {string}")
+    public void stdoutDoesNotMatch(String regex) {
+        assertThat(world.last().stdout()).as(describe()).doesNotContainPattern(world.expand(regex));
+    }
+
     @Then("the JSON at {string} matches {string}")
     public void theJsonAtMatches(String path, String regex) {
         Object value = JsonPath.read(world.last().stdout(), path);
