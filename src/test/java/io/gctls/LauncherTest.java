@@ -72,14 +72,7 @@ class LauncherTest {
         // the few programs the launcher and the stand-ins use, and no real Maven or Java
         tools = tmp.resolve("tools");
         Files.createDirectories(tools);
-        for (String tool : List.of("bash", "readlink", "mkdir", "rm", "flock")) {
-            for (String dir : List.of("/usr/bin", "/bin")) {
-                if (Files.isExecutable(Path.of(dir, tool)) && !Files.exists(tools.resolve(tool))) {
-                    Files.writeString(tools.resolve(tool), "#!/bin/sh\nexec " + dir + "/" + tool + " \"$@\"\n");
-                    executable(tools.resolve(tool));
-                }
-            }
-        }
+        tools("bash", "readlink", "mkdir", "rm", "flock");
         work = tmp.resolve("somewhere-else");
         Files.createDirectories(work);
         links = tmp.resolve("links");
@@ -87,6 +80,18 @@ class LauncherTest {
         // a link to a link, as ~/.local/bin/gctls -> a shared folder -> the checkout
         Files.createSymbolicLink(links.resolve("gctls-shared"), project.resolve("scripts/gctls"));
         Files.createSymbolicLink(links.resolve("gctls"), links.resolve("gctls-shared"));
+    }
+
+    /** Puts these system programs on the runs' PATH. */
+    private void tools(String... names) throws IOException {
+        for (String tool : names) {
+            for (String dir : List.of("/usr/bin", "/bin")) {
+                if (Files.isExecutable(Path.of(dir, tool)) && !Files.exists(tools.resolve(tool))) {
+                    Files.writeString(tools.resolve(tool), "#!/bin/sh\nexec " + dir + "/" + tool + " \"$@\"\n");
+                    executable(tools.resolve(tool));
+                }
+            }
+        }
     }
 
     /** A stand-in JDK: a release file, lib/modules, and a java that logs and plays each launcher step. */
@@ -113,7 +118,12 @@ class LauncherTest {
     }
 
     private Run gctls(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(links.resolve("gctls").toString()));
+        return run(links.resolve("gctls"), env, args);
+    }
+
+    /** Runs {@code program} from another folder with only the stand-ins and the few tools on PATH. */
+    private Run run(Path program, Map<String, String> env, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(program.toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
         builder.environment().clear();
@@ -229,14 +239,7 @@ class LauncherTest {
         Path real = Path.of(System.getProperty("gctls.projectDir", ".")).toAbsolutePath();
         Files.copy(real.resolve("scripts/install"), project.resolve("scripts/install"));
         executable(project.resolve("scripts/install"));
-        for (String tool : List.of("dirname", "ln")) {
-            for (String dir : List.of("/usr/bin", "/bin")) {
-                if (Files.isExecutable(Path.of(dir, tool)) && !Files.exists(tools.resolve(tool))) {
-                    Files.writeString(tools.resolve(tool), "#!/bin/sh\nexec " + dir + "/" + tool + " \"$@\"\n");
-                    executable(tools.resolve(tool));
-                }
-            }
-        }
+        tools("dirname", "ln");
         Path folder = tmp.resolve("home bin");
 
         Run installed = install(Map.of(), folder.toString());
@@ -248,14 +251,8 @@ class LauncherTest {
                 .contains(folder + " is NOT on your PATH yet");
 
         // the installed command, run from another folder, builds and runs in the checkout only
-        ProcessBuilder builder = new ProcessBuilder(link.toString(), "--version").directory(work.toFile());
-        builder.environment().clear();
-        builder.environment().put("PATH", bin + ":" + tools);
-        builder.environment().put("HOME", tmp.toString());
-        builder.environment().put("JAVA_HOME", jvms.resolve("jdk-17").toString());
-        Process run = builder.redirectErrorStream(true).redirectOutput(tmp.resolve("run.txt").toFile()).start();
-        assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(run.exitValue()).as(Files.readString(tmp.resolve("run.txt"))).isZero();
+        Run version = run(link, Map.of("JAVA_HOME", jvms.resolve("jdk-17").toString()), "--version");
+        assertThat(version.exitCode()).as(version.stderr()).isZero();
         List<String> calls = calls();
         assertThat(calls.get(0)).startsWith("mvn pwd=" + project + " ");
         assertThat(last(calls)).endsWith("io.gctls.GctlsApplication --version");
@@ -275,18 +272,7 @@ class LauncherTest {
     }
 
     private Run install(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(project.resolve("scripts/install").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile());
-        builder.environment().clear();
-        builder.environment().put("PATH", bin + ":" + tools);
-        builder.environment().put("HOME", tmp.toString());
-        builder.environment().putAll(env);
-        Path out = tmp.resolve("install-out.txt");
-        Path err = tmp.resolve("install-err.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("install finished").isTrue();
-        return new Run(process.exitValue(), Files.readString(out), Files.readString(err));
+        return run(project.resolve("scripts/install"), env, args);
     }
 
     private static void script(Path file, String body) throws IOException {

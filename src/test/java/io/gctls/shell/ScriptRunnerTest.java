@@ -34,11 +34,24 @@ class ScriptRunnerEchoTest {
         };
     }
 
+    private static final Opt<String> TEXT = OptionSpec.value("text", "TEXT", "what to say");
+
+    /** Records the value it was given, to show what a line's words were. */
+    private GctlsCommand say() {
+        return new GctlsCommand("say", "Test", "say", java.util.List.of(), TEXT) {
+            @Override
+            public Outcome run(Invocation invocation) {
+                ran.add("say " + invocation.get(TEXT));
+                return Outcome.done();
+            }
+        };
+    }
+
     private String run(Path file, java.io.StringWriter out, java.io.StringWriter err) {
         java.util.List<GctlsCommand> commands = java.util.List.of(
                 command("auth login", io.gctls.core.ExitCode.AUTH,
                         OptionSpec.value("client-secret", "SECRET", "s").sensitive()),
-                command("version", io.gctls.core.ExitCode.OK));
+                command("version", io.gctls.core.ExitCode.OK), say());
         CommandLineParser parser = new CommandLineParser(new org.springframework.shell.core.command.CommandRegistry(
                 new java.util.HashSet<>(commands)));
         ScriptRunner runner = new ScriptRunner(parser, new SecretOptions(commands));
@@ -70,9 +83,10 @@ class ScriptRunnerEchoTest {
     @Test
     void aHashAfterWhitespaceIsACommentAndAQuotedHashIsNot(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("comments.gctls");
-        Files.writeString(file, "version   # what runs here\nexit # done\nauth login\n");
+        Files.writeString(file, "version   # what runs here\nsay --text 'issue #12' # the comment\n"
+                + "say --text \"a # b\"\nexit # done\nauth login\n");
         assertThat(run(file, new java.io.StringWriter(), new java.io.StringWriter())).isEqualTo("OK");
-        assertThat(ran).containsExactly("version");
+        assertThat(ran).containsExactly("version", "say issue #12", "say a # b");
     }
 
     @Test
