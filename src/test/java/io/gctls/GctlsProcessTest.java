@@ -46,6 +46,26 @@ class GctlsProcessTest {
     }
 
     @Test
+    void aHomeGivenInTheEnvironmentIsTheOneUsed() throws Exception {
+        // Java's user.home comes from the password database; HOME=$(mktemp -d) gctls ... must not touch the real home
+        Path fresh = Files.createDirectories(home.resolve("fresh-home"));
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                GctlsApplication.class.getName(), "domains", "list");
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().keySet().removeIf(name -> name.startsWith("XDG_") || name.startsWith("GENESYS"));
+        builder.environment().put("HOME", fresh.toString());
+        File err = home.resolve("err.txt").toFile();
+        builder.redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("gctls finished").isTrue();
+
+        assertThat(process.exitValue()).isEqualTo(4);
+        assertThat(Files.readString(err.toPath())).contains(fresh.resolve(".config/gctls/config.toml").toString());
+    }
+
+    @Test
     void oneShotExitCodesReachTheOperatingSystem() throws Exception {
         Run ok = gctls("", "version", "--output", "json");
         assertThat(ok.exitCode()).isZero();

@@ -11,7 +11,21 @@ import java.util.Map;
 public record XdgDirs(Path config, Path state, Path cache) {
 
     public static XdgDirs fromEnvironment() {
-        return from(System.getenv(), Path.of(System.getProperty("user.home")));
+        return from(System.getenv(), home());
+    }
+
+    /**
+     * The user's home: {@code $HOME} when it is set to an absolute path, as shells, ssh and git take
+     * it, else the JVM's {@code user.home} (which Java reads from the password database, not from
+     * {@code $HOME}: {@code HOME=$(mktemp -d) gctls ...} would otherwise still use the real home).
+     */
+    public static Path home() {
+        return home(System.getenv(), System.getProperty("user.home"));
+    }
+
+    static Path home(Map<String, String> env, String userHome) {
+        String value = env.get("HOME");
+        return value != null && !value.isBlank() && Path.of(value).isAbsolute() ? Path.of(value) : Path.of(userHome);
     }
 
     public static XdgDirs from(Map<String, String> env, Path home) {

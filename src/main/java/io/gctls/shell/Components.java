@@ -88,7 +88,7 @@ public final class Components implements AutoCloseable {
                 : c -> ApiRuntime.create(c, "gctls/" + version());
         this.apiRuntime = new Lazy<>(() -> runtime.apply(clock));
         this.profiles = new Lazy<>(() -> new ProfileStore(dirs.configFile(), dirs.state(),
-                Path.of(System.getProperty("user.home"))));
+                XdgDirs.home()));
         this.connectionResolver = new Lazy<>(() -> new ConnectionResolver(environment, profiles.get(), dirs.state()));
         this.apiSession = new Lazy<>(() -> new ApiSession(apiRuntime, connectionResolver.get(), dirs.cache(), metrics));
         this.certInspector = new Lazy<>(() -> new CertInspector(clock, environment, new HttpNetwork(),

@@ -2,6 +2,7 @@ package io.gctls.shell;
 
 import io.gctls.core.GctlsException;
 import io.gctls.core.Quote;
+import io.gctls.core.XdgDirs;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -219,7 +220,7 @@ public final class Opt<T> extends OptionSpec {
     static Path pathValue(String raw) {
         try {
             if (raw.equals("~") || raw.startsWith("~/")) {
-                return Path.of(System.getProperty("user.home") + raw.substring(1));
+                return Path.of(XdgDirs.home() + raw.substring(1));
             }
             return Path.of(raw);
         } catch (InvalidPathException e) {
