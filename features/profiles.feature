@@ -32,6 +32,18 @@ Feature: Profiles: named environments in config.toml
     And stdout contains "file ${tmp}/sandbox.secret"
     And stdout does not contain "gctls-sandbox-secret"
 
+  Scenario: A table wider than any terminal is printed at its natural width, each row on one line
+    Given the config file contains:
+      """
+      [wide]
+      region = "eu-west-1"
+      client-id = "a-client-id-that-is-longer-than-any-column-a-fixed-width-table-would-give-it"
+      client-secret-file = "/srv/a-long-shared-checkout-folder/a-long-shared-checkout-folder/a-long-shared-checkout-folder/a-long-shared-checkout-folder/a-long-shared-checkout-folder/a-long-shared-checkout-folder/sandbox.secret"
+      """
+    When I run "gctls profile list"
+    Then the exit code is 0
+    And stdout matches "\|wide +\|eu-west-1 +\|a-client-id-that-is-longer-than-any-column-a-fixed-width-table-would-give-it\|file /srv/a-long-shared-checkout-folder/a-long-shared-checkout-folder/a-long-shared-checkout-folder/a-long-shared-checkout-folder/a-long-shared-checkout-folder/a-long-shared-checkout-folder/sandbox.secret\|\n"
+
   Scenario: The default profile connects without anything in the environment
     When I run "gctls auth status --output json"
     Then the exit code is 0
