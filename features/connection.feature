@@ -71,7 +71,8 @@ Feature: Where to connect: the same options on every API command, before or afte
       | gctls auth login --client-secret-file ''                                 | --client-secret-file  |
       | gctls audit query --since ''                                             | --since               |
       | gctls audit query --page-size ' '                                        | --page-size           |
-      | gctls payload build --tls-version '' --cert a.pem                        | --tls-version         |
+      | gctls audit query --page-size ''                                         | --page-size           |
+      | gctls payload build --tls-version '' --domain www.example.com --cert ${fixtures}/chain/leaf.pem --key ${fixtures}/chain/leaf.key --chain ${fixtures}/chain/chain.pem --trust ${fixtures}/chain/root.pem | --tls-version |
 
   Scenario Outline: Numbers are ASCII digits and ranges are checked when read
     Given the environment points at the sandbox
@@ -82,9 +83,9 @@ Feature: Where to connect: the same options on every API command, before or afte
 
     Examples:
       | command                                                      | message                                          |
-      | gctls audit tail --follow --interval ٣s                      | --interval expects a duration                    |
+      | gctls audit tail --follow --for 5s --interval ٣s             | --interval expects a duration                    |
       | gctls audit query --page-size ٣                              | --page-size expects a whole number, not '٣'      |
       | gctls cert inspect --cert ${fixtures}/chain/leaf.pem --warn-days ٣ | --warn-days expects a whole number           |
       | gctls audit query --until -1s                                | --until: '-1s' is neither a duration back        |
-      | gctls deploy --domain x --cert a.pem --timeout -1s           | --timeout expects a duration                     |
+      | gctls deploy --domain www.example.com --cert ${fixtures}/chain/leaf.pem --key ${fixtures}/chain/leaf.key --chain ${fixtures}/chain/chain.pem --trust ${fixtures}/chain/root.pem --timeout -1s | --timeout expects a duration |
       | gctls audit tail --for 0s                                    | --for must be at least 1s, not 0s                |

@@ -132,3 +132,4 @@ Feature: The shell and its conventions
       | gctls probe ${huge}.example.com --connect 127.0.0.1:1 --timeout 1s                          | 2    |
       | gctls audit query --since ${huge}                                                           | 2    |
       | gctls audit query --page-size ${huge}                                                       | 2    |
+      | gctls deploy --domain ${huge}.example.com --cert ${fixtures}/chain/leaf.pem --key ${fixtures}/chain/leaf.key --chain ${fixtures}/chain/chain.pem --trust ${fixtures}/chain/root.pem | 2 |
