@@ -322,21 +322,31 @@ public final class Rotation {
                 interrupted, pending, context.earlier(), context.planMs(), wallMs, requests, context.listRequests(),
                 watch.rateLimited()
                         - run.rateLimitedBefore, changes == 0 ? 0 : round(requests / (double) changes),
-                round(perMinute), allowed, round(shareOfAllowance(requests, wallMs, perMinute, allowed)),
+                round(perMinute), allowed, round(shareOfAllowance(requests + context.listRequests(), wallMs, allowed)),
                 watch.parked().map(p -> p.until().toString()).orElse(""), unfinished ? context.resume() : "",
                 exit.code());
     }
 
     /**
-     * The share of what the limit allowed that the run used. A run shorter than the API's one-minute
-     * window is judged against that one window's allowance: a per-minute rate extrapolated from a few
-     * seconds would read as several times the limit when the limit never bound at all.
+     * How close the run came to what the limit allows (docs/rotation.md "What it shows"). Requests that
+     * fit in one window are judged against that window's allowance (below 1: the limit never bound).
+     * Otherwise the limit needs at least one full window per allowance used up before the last request
+     * can go, and the share is that time against the time the run took: a per-minute rate over a run
+     * just past a window's edge would read as more than the limit (120 at once, 31 more a minute later).
      */
-    static double shareOfAllowance(int requests, long wallMs, double perMinute, long allowed) {
+    static double shareOfAllowance(int requests, long wallMs, long allowed) {
         if (allowed <= 0) {
             return 0;
         }
-        return wallMs < ONE_WINDOW_MS ? requests / (double) allowed : perMinute / allowed;
+        if (requests <= allowed) {
+            return requests / (double) allowed;
+        }
+        return limitNeedsMs(requests, allowed) / (double) Math.max(wallMs, 1);
+    }
+
+    /** The shortest time the limit lets {@code requests} take: one full window per allowance used up. */
+    static long limitNeedsMs(int requests, long allowed) {
+        return allowed <= 0 ? 0 : (requests - 1) / allowed * ONE_WINDOW_MS;
     }
 
     private static int count(Map<String, Long> counts, String outcome) {

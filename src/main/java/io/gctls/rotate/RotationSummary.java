@@ -15,9 +15,9 @@ import io.gctls.core.ExitCode;
  * @param requestsPerChange requests divided by the domains that needed one (created, replaced, failed, parked)
  * @param achievedPerMinute requests per minute over {@code wallMs}
  * @param allowedPerMinute the token's allowance per 60-second window, as the API last stated it (0 if never)
- * @param ofAllowed the share of that allowance the run used: for a run shorter than one window, its
- *     requests against the window's allowance (below 1 when the limit never bound); otherwise the
- *     achieved rate against the allowed one
+ * @param ofAllowed how close the run came to the limit: when its requests (the list's included) fit in
+ *     one window, they against that window's allowance (below 1: the limit never bound); otherwise the
+ *     time the limit needs for them against the time the run took (1: as fast as the limit allows)
  * @param parkedUntil when the API said the parked domains may be sent, ISO-8601; empty unless parked
  * @param resume the command that continues this rotation; empty when nothing is left to do
  */
@@ -27,9 +27,14 @@ public record RotationSummary(String id, String journal, int domains, int create
         int listRequests, int rateLimited, double requestsPerChange, double achievedPerMinute, long allowedPerMinute,
         double ofAllowed, String parkedUntil, String resume, int exitCode) {
 
-    /** Whether the run ended inside one rate-limit window, so its per-minute rate is an extrapolation. */
+    /** Whether the run's requests (the list's included) fit in one rate-limit window's allowance. */
     public boolean withinOneWindow() {
-        return wallMs < Rotation.ONE_WINDOW_MS;
+        return allowedPerMinute > 0 && requests + listRequests <= allowedPerMinute;
+    }
+
+    /** The shortest time the API's limit lets this run's requests take. */
+    public long limitNeedsMs() {
+        return Rotation.limitNeedsMs(requests + listRequests, allowedPerMinute);
     }
 
     /** The run's exit code as gctls ends with it. */

@@ -197,7 +197,8 @@ class RotationsSandboxTest {
         assertThat(s.rateLimited()).isZero();
         // a burst inside one window is judged against that window's allowance, not extrapolated per minute
         assertThat(s.withinOneWindow()).isTrue();
-        assertThat(s.ofAllowed()).isEqualTo(Math.round(1000.0 * s.requests() / s.allowedPerMinute()) / 1000.0);
+        assertThat(s.ofAllowed()).isEqualTo(
+                Math.round(1000.0 * (s.requests() + s.listRequests()) / s.allowedPerMinute()) / 1000.0);
         assertThat(s.ofAllowed()).isLessThan(1.0);
     }
 

@@ -140,8 +140,10 @@ public class RotateApplyCommand extends GctlsCommand {
             return String.format(Locale.ROOT, "%d of the %d requests one minute's window allows (%.2f)",
                     s.requests(), s.allowedPerMinute(), s.ofAllowed());
         }
-        return String.format(Locale.ROOT, "%.0f requests/min of %d allowed (%.2f)", s.achievedPerMinute(),
-                s.allowedPerMinute(), s.ofAllowed());
+        // seconds with a tenth, not Waits.format: "1 min where the limit needs 1 min" would hide the gap
+        return String.format(Locale.ROOT, "%.0f requests/min of %d allowed: %.1f s where the limit needs %.1f s (%.2f)",
+                s.achievedPerMinute(), s.allowedPerMinute(), s.wallMs() / 1000.0, s.limitNeedsMs() / 1000.0,
+                s.ofAllowed());
     }
 
     /** What the run shows as it goes: a line per domain (text or JSON) and, at a terminal, one live line. */

@@ -67,10 +67,11 @@ class RotateViewsTest {
     @Test
     void aShortRunIsJudgedAgainstOneWindowAndALongOneByItsRate() {
         RotateApplyCommand.render(summary(40, 6_500, 369.2, 0.333), output);
-        RotateApplyCommand.render(summary(240, 120_000, 120, 1.0), output);
+        // 150 + the list at 120/min: 120 at once, the other 31 when the next window opens
+        RotateApplyCommand.render(summary(150, 60_650, 148.4, 0.989), output);
         assertThat(out.toString())
                 .contains("40 of the 120 requests one minute's window allows (0.33)")
-                .contains("120 requests/min of 120 allowed (1.00)")
+                .contains("148 requests/min of 120 allowed: 60.7 s where the limit needs 60.0 s (0.99)")
                 .doesNotContain("369 requests/min");
     }
 
