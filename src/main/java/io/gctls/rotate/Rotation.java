@@ -328,7 +328,7 @@ public final class Rotation {
     }
 
     /**
-     * How close the run came to what the limit allows (docs/rotation.md "What it shows"). Requests that
+     * How close the run came to what the limit allows (docs/rotation.md "What it shows, and the exit code"). Requests that
      * fit in one window are judged against that window's allowance (below 1: the limit never bound).
      * Otherwise the limit needs at least one full window per allowance used up before the last request
      * can go, and the share is that time against the time the run took: a per-minute rate over a run
