@@ -15,6 +15,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,6 +41,7 @@ class StubServerProcessTest {
     @TempDir
     Path home;
     private HttpServer server;
+    private final ScheduledExecutorService slowLogins = Executors.newSingleThreadScheduledExecutor();
     private volatile boolean loginEchoes;
     private final java.util.concurrent.atomic.AtomicInteger logins = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -52,12 +55,13 @@ class StubServerProcessTest {
                         + "Authorization: " + authorization + " (cut here: " + authorization.substring(0, 30) + ")\"}");
             } else {
                 logins.incrementAndGet();
-                try {
-                    Thread.sleep(300); // a login takes a moment, so runs started together overlap
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                answer(exchange, 200, "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":86400}");
+                // a login takes a moment, so runs started together overlap: answered later, the server's
+                // thread stays free for the other runs' requests meanwhile
+                slowLogins.schedule(() -> {
+                    answer(exchange, 200,
+                            "{\"access_token\":\"" + TOKEN + "\",\"token_type\":\"bearer\",\"expires_in\":86400}");
+                    return null;
+                }, 300, TimeUnit.MILLISECONDS);
             }
         });
         server.createContext("/api/v2/customdomains", exchange -> {
@@ -81,6 +85,7 @@ class StubServerProcessTest {
 
     @AfterEach
     void stop() {
+        slowLogins.shutdownNow();
         server.stop(0);
     }
 
