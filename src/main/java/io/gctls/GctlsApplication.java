@@ -60,9 +60,23 @@ public final class GctlsApplication {
             return;
         }
         ClassPathPrefetch.start(System.getProperty("java.class.path"));
-        if (training || OutputFormat.askedFor(List.of(args)).orElse(null) == OutputFormat.JSON) {
+        if (training || OutputFormat.askedFor(List.of(args)).orElse(null) == OutputFormat.JSON && !streamsItsJson(args)) {
             JsonWarmup.start();
         }
+    }
+
+    /**
+     * {@code cert inspect} writes its JSON with the streaming generator alone (see
+     * {@link io.gctls.core.JsonWritable}): warming data binding up would only take the other core
+     * from the command and the JIT compiler.
+     */
+    static boolean streamsItsJson(String[] args) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("cert") && args[i + 1].equals("inspect")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Built-ins that touch no service lookup: a head start would only compete for a core. */

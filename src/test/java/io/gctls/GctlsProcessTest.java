@@ -126,4 +126,33 @@ class GctlsProcessTest {
         assertThat(debug.stdout() + debug.stderr()).doesNotContain("gctls-sandbox-secret\"")
                 .doesNotContainPattern("Bearer [A-Za-z0-9._-]{8,}");
     }
+
+    @Test
+    void aOneShotInspectWritesItsJsonWithoutStartingDataBinding() throws Exception {
+        // data binding's first document costs ~100 ms of a one-shot run (see JsonWritable); the report streams instead
+        Path initLog = home.resolve("class-init.log");
+        Path chain = Path.of("fixtures/certs/chain").toAbsolutePath();
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Xlog:class+init=info:file=" + initLog, "-cp",
+                System.getProperty("java.class.path"), GctlsApplication.class.getName(), "cert", "inspect",
+                "--cert", chain.resolve("leaf.pem").toString(), "--chain", chain.resolve("chain.pem").toString(),
+                "--trust", chain.resolve("root.pem").toString(), "--domain", "www.example.com", "--offline",
+                "--output", "json");
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("XDG_STATE_HOME", home.resolve("state").toString());
+        builder.environment().put("XDG_CONFIG_HOME", home.resolve("config").toString());
+        builder.environment().put("XDG_CACHE_HOME", home.resolve("cache").toString());
+        File out = home.resolve("out.txt").toFile();
+        builder.redirectOutput(out).redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("gctls finished").isTrue();
+
+        assertThat(process.exitValue()).isZero();
+        assertThat(Files.readString(out.toPath())).startsWith("{\n  \"verdict\" : \"ok\",")
+                .contains("\"subject\" : \"CN=www.example.com,O=Example\"");
+        List<String> initialised = Files.readAllLines(initLog);
+        assertThat(initialised).as("the class initialisation log").anyMatch(line -> line.contains("io/gctls/cert"));
+        assertThat(initialised).filteredOn(line -> line.contains("tools/jackson/databind")).isEmpty();
+    }
 }

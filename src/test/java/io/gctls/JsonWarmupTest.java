@@ -23,4 +23,13 @@ class JsonWarmupTest {
         assertThat(GctlsApplication.answersAtOnce(new String[] {"cert", "inspect", "--output", "json"})).isFalse();
         assertThat(GctlsApplication.answersAtOnce(new String[0])).as("the prompt").isFalse();
     }
+
+    @Test
+    void certInspectStreamsItsJsonSoGetsNoWarmUp() {
+        assertThat(GctlsApplication.streamsItsJson(new String[] {"cert", "inspect", "--output", "json"})).isTrue();
+        assertThat(GctlsApplication.streamsItsJson(new String[] {"--sandbox", "cert", "inspect", "--cert", "a.pem"}))
+                .isTrue();
+        assertThat(GctlsApplication.streamsItsJson(new String[] {"domains", "status", "--output", "json"})).isFalse();
+        assertThat(GctlsApplication.streamsItsJson(new String[] {"cert"})).isFalse();
+    }
 }

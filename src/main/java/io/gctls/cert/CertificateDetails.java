@@ -1,6 +1,9 @@
 package io.gctls.cert;
 
+import io.gctls.core.Json;
+import io.gctls.core.JsonWritable;
 import java.util.List;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * What {@code cert inspect} shows per certificate (docs/findings.md "What `cert inspect` shows").
@@ -21,5 +24,33 @@ import java.util.List;
 public record CertificateDetails(int index, String role, String source, String subject, String issuer,
         String serial, List<String> sans, String notBefore, String notAfter, long daysLeft, String keyType,
         int keySize, String signatureAlgorithm, String sha256, List<String> ocsp, List<String> caIssuers,
-        List<String> crl, boolean scts, boolean ca, boolean selfSigned, String revocation) {
+        List<String> crl, boolean scts, boolean ca, boolean selfSigned, String revocation) implements JsonWritable {
+
+    /** The document the mapper would write, streamed (see {@link JsonWritable}). */
+    @Override
+    public void writeJson(JsonGenerator json) {
+        json.writeStartObject();
+        json.writeNumberProperty("index", index);
+        json.writeStringProperty("role", role);
+        json.writeStringProperty("source", source);
+        json.writeStringProperty("subject", subject);
+        json.writeStringProperty("issuer", issuer);
+        json.writeStringProperty("serial", serial);
+        Json.writeStrings(json, "sans", sans);
+        json.writeStringProperty("notBefore", notBefore);
+        json.writeStringProperty("notAfter", notAfter);
+        json.writeNumberProperty("daysLeft", daysLeft);
+        json.writeStringProperty("keyType", keyType);
+        json.writeNumberProperty("keySize", keySize);
+        json.writeStringProperty("signatureAlgorithm", signatureAlgorithm);
+        json.writeStringProperty("sha256", sha256);
+        Json.writeStrings(json, "ocsp", ocsp);
+        Json.writeStrings(json, "caIssuers", caIssuers);
+        Json.writeStrings(json, "crl", crl);
+        json.writeBooleanProperty("scts", scts);
+        json.writeBooleanProperty("ca", ca);
+        json.writeBooleanProperty("selfSigned", selfSigned);
+        json.writeStringProperty("revocation", revocation);
+        json.writeEndObject();
+    }
 }

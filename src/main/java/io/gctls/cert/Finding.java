@@ -1,10 +1,13 @@
 package io.gctls.cert;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.gctls.core.Json;
+import io.gctls.core.JsonWritable;
 import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * One result of one check: its code, severity, the certificate it is about and the facts it found
@@ -20,7 +23,7 @@ import java.util.Map;
  * @param subject the certificate itself, to find its index; not part of the JSON document
  */
 public record Finding(Severity severity, String code, String message, String certificate, Integer index,
-        Map<String, String> data, @JsonIgnore X509Certificate subject) {
+        Map<String, String> data, @JsonIgnore X509Certificate subject) implements JsonWritable {
 
     public Finding {
         data = Collections.unmodifiableMap(new LinkedHashMap<>(data == null ? Map.of() : data));
@@ -45,6 +48,24 @@ public record Finding(Severity severity, String code, String message, String cer
 
     public Finding at(int position) {
         return new Finding(severity, code, message, certificate, position, data, subject);
+    }
+
+    /** The document the mapper would write, {@code subject} left out as it is there (see {@link JsonWritable}). */
+    @Override
+    public void writeJson(JsonGenerator json) {
+        json.writeStartObject();
+        json.writeStringProperty("severity", severity == null ? null : severity.name());
+        json.writeStringProperty("code", code);
+        json.writeStringProperty("message", message);
+        json.writeStringProperty("certificate", certificate);
+        json.writeName("index");
+        if (index == null) {
+            json.writeNull();
+        } else {
+            json.writeNumber(index.intValue());
+        }
+        Json.writeStrings(json, "data", data);
+        json.writeEndObject();
     }
 
     public boolean is(CheckCode check) {
