@@ -161,7 +161,7 @@ class LauncherTest {
         Path cache = project.resolve("target/gctls-app/start/25.0.1-jdk-25.aot");
         assertThat(calls).anyMatch(c -> c.startsWith("java=" + jdk25) && c.contains("-XX:AOTCacheOutput=" + cache));
         assertThat(last(calls)).startsWith("java=" + jdk25).contains("-XX:AOTCache=" + cache)
-                .contains("-XX:TieredStopAtLevel=1").contains("-XX:+UseSerialGC")
+                .contains("-XX:TieredStopAtLevel=1").contains("-XX:CICompilerCount=1").contains("-XX:+UseSerialGC")
                 .endsWith("io.gctls.GctlsApplication version");
         assertThat(first.stderr()).contains("building gctls in " + project)
                 .contains("creating the start-up archive for Java 25.0.1").doesNotContain("\u001b[");
@@ -204,7 +204,7 @@ class LauncherTest {
             assertThat(gctls(jdk17, prompt).exitCode()).isZero();
             String run = last(calls());
             assertThat(run).as(String.join(" ", prompt)).contains("-Xmx128m").contains("-Xmn8m")
-                    .contains("-XX:SharedArchiveFile=");
+                    .contains("-XX:CICompilerCount=1").contains("-XX:SharedArchiveFile=");
         }
         gctls(jdk17, "--sandbox", "auth", "status");
         assertThat(last(calls())).contains("-XX:TieredStopAtLevel=1").doesNotContain("-Xmx128m");
