@@ -33,4 +33,11 @@ class CertFixtureCasesTest {
         assertThat(new TreeSet<>(report.codes())).as(all).isEqualTo(new TreeSet<>(c.codes()));
         assertThat(report.verdict()).as(all).isEqualTo(c.verdict());
     }
+
+    /** The report streams its own JSON (see InspectionJsonTest); on every case it is the mapper's document. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void jsonStreamedAsTheMapperWritesIt(Fixtures.Case c) {
+        InspectionJsonTest.assertSameAsMapped(inspector.inspect(c.request(), Prompter.none()).report());
+    }
 }
