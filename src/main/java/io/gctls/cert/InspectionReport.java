@@ -34,7 +34,10 @@ public record InspectionReport(Verdict verdict, List<Finding> findings, List<Cer
             CheckCode.UNTRUSTED_ROOT.code(), CheckCode.SELF_SIGNED.code(), CheckCode.BAD_SIGNATURE.code(),
             CheckCode.INTERMEDIATE_NOT_CA.code(), CheckCode.PATH_LENGTH_EXCEEDED.code());
 
-    /** The document the mapper would write, streamed (see {@link JsonWritable}; CertFixtureCasesTest and InspectionJsonTest compare them). */
+    /**
+     * The document the mapper would write, streamed (see {@link JsonWritable}; CertFixtureCasesTest
+     * and InspectionJsonTest compare the two).
+     */
     @Override
     public void writeJson(JsonGenerator json) {
         json.writeStartObject();
