@@ -79,9 +79,7 @@ public final class Json {
 
     /** Writes a list of strings as an array (a helper for {@link JsonWritable} implementations). */
     public static void writeStrings(JsonGenerator json, String name, List<String> values) {
-        json.writeName(name);
-        if (values == null) {
-            json.writeNull();
+        if (nameThenNull(json, name, values)) {
             return;
         }
         json.writeStartArray();
@@ -93,9 +91,7 @@ public final class Json {
 
     /** Writes a map of strings as an object, in the map's order (a helper for {@link JsonWritable} implementations). */
     public static void writeStrings(JsonGenerator json, String name, Map<String, String> values) {
-        json.writeName(name);
-        if (values == null) {
-            json.writeNull();
+        if (nameThenNull(json, name, values)) {
             return;
         }
         json.writeStartObject();
@@ -107,9 +103,7 @@ public final class Json {
 
     /** Writes a list of {@link JsonWritable} values as an array (a helper for implementations). */
     public static void writeAll(JsonGenerator json, String name, List<? extends JsonWritable> values) {
-        json.writeName(name);
-        if (values == null) {
-            json.writeNull();
+        if (nameThenNull(json, name, values)) {
             return;
         }
         json.writeStartArray();
@@ -117,5 +111,14 @@ public final class Json {
             value.writeJson(json);
         }
         json.writeEndArray();
+    }
+
+    /** Writes the property's name, and {@code null} for it when there is no value (as the mapper does). */
+    private static boolean nameThenNull(JsonGenerator json, String name, Object value) {
+        json.writeName(name);
+        if (value == null) {
+            json.writeNull();
+        }
+        return value == null;
     }
 }
