@@ -1,5 +1,6 @@
 package io.gctls.auth;
 
+import io.gctls.core.DaemonThreads;
 import io.gctls.core.Json;
 import io.gctls.core.PrivateDirs;
 import io.vertx.core.Future;
@@ -51,11 +52,7 @@ public final class TokenCache {
     /** A JVM holds a file lock for all its threads, so threads of one process also queue here first. */
     private static final Map<Path, Semaphore> IN_PROCESS = new ConcurrentHashMap<>();
     /** Waiting for a lock blocks: never on an event-loop thread. Daemon threads, so a one-shot run can end. */
-    private static final ExecutorService LOCKER = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "gctls-token-lock");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ExecutorService LOCKER = Executors.newCachedThreadPool(DaemonThreads.named("gctls-token-lock"));
 
     private final Path root;
     private final Path folder;

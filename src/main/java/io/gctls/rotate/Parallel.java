@@ -1,6 +1,7 @@
 package io.gctls.rotate;
 
 import io.gctls.core.Cancellation;
+import io.gctls.core.DaemonThreads;
 import io.gctls.core.ExitCode;
 import io.gctls.core.Failures;
 import io.gctls.core.GctlsException;
@@ -13,8 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
@@ -37,7 +36,7 @@ final class Parallel {
     static <T, R> List<R> map(List<T> items, int threads, String name, String what, Function<T, R> work,
             Cancellation cancellation) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(threads, items.size())),
-                daemon(name));
+                DaemonThreads.named(name));
         List<Future<R>> futures = new CopyOnWriteArrayList<>();
         try (Cancellation.Registration stop = cancellation.onCancel(() -> {
             // a task the pool never started is never done: cancel every future so no get() waits on one
@@ -74,15 +73,5 @@ final class Parallel {
         } finally {
             pool.shutdownNow();
         }
-    }
-
-    /** Daemon threads named {@code name}, {@code name-2}, ...: none of them keeps the JVM alive. */
-    static ThreadFactory daemon(String name) {
-        AtomicInteger n = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, n.incrementAndGet() == 1 ? name : name + "-" + n.get());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

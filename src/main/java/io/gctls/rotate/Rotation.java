@@ -3,6 +3,7 @@ package io.gctls.rotate;
 import io.gctls.api.Await;
 import io.gctls.api.Waiter;
 import io.gctls.core.Cancellation;
+import io.gctls.core.DaemonThreads;
 import io.gctls.core.ExitCode;
 import io.gctls.core.GctlsException;
 import io.gctls.deploy.DeployResult;
@@ -147,7 +148,8 @@ public final class Rotation {
         }
         run.queue.addAll(toSend);
         run.started = clock.instant();
-        ScheduledExecutorService grace = Executors.newSingleThreadScheduledExecutor(Parallel.daemon("gctls-rotate-grace"));
+        ScheduledExecutorService grace =
+                Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("gctls-rotate-grace"));
         Cancellation.Registration onCtrlC = user.onCancel(() -> {
             run.stopped.set(true);
             listener.note("stopping: no new requests; waiting up to " + io.gctls.api.Waits.format(
@@ -158,7 +160,7 @@ public final class Rotation {
             List<Thread> workers = new ArrayList<>();
             int count = Math.min(settings.concurrency(), Math.max(1, toSend.size()));
             for (int i = 0; i < count; i++) {
-                Thread worker = Parallel.daemon("gctls-rotate-" + (i + 1)).newThread(() -> work(run));
+                Thread worker = DaemonThreads.named("gctls-rotate-" + (i + 1)).newThread(() -> work(run));
                 workers.add(worker);
                 worker.start();
             }

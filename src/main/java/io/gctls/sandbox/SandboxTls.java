@@ -1,5 +1,6 @@
 package io.gctls.sandbox;
 
+import io.gctls.core.DaemonThreads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,10 +17,8 @@ import java.security.cert.X509Certificate;
 import java.util.HexFormat;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -58,9 +57,9 @@ final class SandboxTls implements AutoCloseable {
         this.listener = listener;
         this.keys = keys;
         this.handlers = new ThreadPoolExecutor(HANDLERS, HANDLERS, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(64), daemons("gctls-sandbox-tls-"));
+                new LinkedBlockingQueue<>(64), DaemonThreads.named("gctls-sandbox-tls"));
         this.handlers.allowCoreThreadTimeOut(true);
-        this.acceptor = daemons("gctls-sandbox-tls-accept-").newThread(this::acceptLoop);
+        this.acceptor = DaemonThreads.named("gctls-sandbox-tls-accept").newThread(this::acceptLoop);
     }
 
     /** Binds 127.0.0.1 on a free port and starts accepting. */
@@ -199,14 +198,5 @@ final class SandboxTls implements AutoCloseable {
         } catch (IOException e) {
             // nothing to do: it is being dropped
         }
-    }
-
-    private static ThreadFactory daemons(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

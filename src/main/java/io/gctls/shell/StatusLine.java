@@ -1,6 +1,7 @@
 package io.gctls.shell;
 
 import io.gctls.api.WaitNotice;
+import io.gctls.core.DaemonThreads;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Executors;
@@ -20,11 +21,8 @@ final class StatusLine {
     /** Carriage return, then erase to the end of the line (ANSI EL). */
     static final String CLEAR = "\r\033[K";
 
-    private static final ScheduledExecutorService TICKS = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "gctls-status-line");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ScheduledExecutorService TICKS =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("gctls-status-line"));
 
     private final PrintWriter err;
     private final LongSupplier nanos;
